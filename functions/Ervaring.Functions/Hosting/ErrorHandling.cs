@@ -1,0 +1,99 @@
+using System.Net;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Ervaring.Functions.Hosting;
+
+/// <summary>
+/// No exception ever reaches a user as a stack trace. API callers get problem-details JSON in Dutch;
+/// people get a short Dutch page. Storage outages become 503 "probeer het later nog eens".
+/// </summary>
+public static class ErrorHandling
+{
+    public static WebApplicationBuilder AddErrorHandling(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication UseErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => IsStorageOutage(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            ExceptionHandler = WriteError,
+        });
+        app.UseStatusCodePages(context => WriteStatus(context.HttpContext));
+        return app;
+    }
+
+    public static bool IsStorageOutage(Exception ex) => ex switch
+    {
+        Azure.RequestFailedException { Status: 0 or >= 500 } => true,
+        HttpRequestException => true,
+        AggregateException agg => agg.InnerExceptions.Any(IsStorageOutage),
+        _ => ex.InnerException is not null && IsStorageOutage(ex.InnerException),
+    };
+
+    private static Task WriteError(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var detail = status == StatusCodes.Status503ServiceUnavailable
+            ? "De opslag is even niet bereikbaar. Probeer het later nog eens."
+            : "Er ging iets mis aan onze kant. Probeer het later nog eens.";
+        if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "30";
+        return Write(context, status, detail);
+    }
+
+    private static Task WriteStatus(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var detail = status switch
+        {
+            404 => "Deze pagina bestaat niet.",
+            405 => "Deze actie is hier niet toegestaan.",
+            401 => "U moet inloggen om dit te zien.",
+            403 => "U heeft geen toegang tot deze pagina.",
+            413 => "Wat u stuurde is te groot.",
+            415 => "Dit soort inhoud kunnen we hier niet verwerken.",
+            429 => "Te veel pogingen. Wacht even en probeer het dan opnieuw.",
+            _ => "Dit verzoek kunnen we niet verwerken.",
+        };
+        return Write(context, status, detail);
+    }
+
+    internal static Task Write(HttpContext context, int status, string detail)
+    {
+        context.Response.StatusCode = status;
+        if (WantsJson(context.Request))
+        {
+            return Results.Problem(statusCode: status, title: Title(status), detail: detail).ExecuteAsync(context);
+        }
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var html = $"""
+            <!doctype html>
+            <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{WebUtility.HtmlEncode(Title(status))} – Ervaring</title></head>
+            <body><main><h1>{WebUtility.HtmlEncode(Title(status))}</h1><p>{WebUtility.HtmlEncode(detail)}</p></main></body></html>
+            """;
+        return context.Response.WriteAsync(html);
+    }
+
+    private static bool WantsJson(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") ||
+        request.Headers.Accept.Any(a => a is not null && a.Contains("json", StringComparison.OrdinalIgnoreCase));
+
+    private static string Title(int status) => status switch
+    {
+        400 => "Ongeldig verzoek",
+        401 => "Niet ingelogd",
+        403 => "Geen toegang",
+        404 => "Niet gevonden",
+        409 => "Conflict",
+        413 => "Te groot",
+        415 => "Verkeerd soort inhoud",
+        422 => "Niet te verwerken",
+        429 => "Te veel verzoeken",
+        503 => "Even niet beschikbaar",
+        _ => status >= 500 ? "Er ging iets mis" : "Ongeldig verzoek",
+    };
+}

@@ -1,0 +1,37 @@
+namespace Ervaring.Storage;
+
+/// <summary>
+/// The one place where table and container names are written down. The app creates exactly these at
+/// start-up, and the bicep template is checked against this list by a test, so the two cannot drift apart.
+/// </summary>
+public static class StorageNames
+{
+    public static class Tables
+    {
+        public const string Waves = "waves";
+        public const string WaveEvents = "waveevents";
+        public const string FrameClients = "frameclients";
+        public const string Invitations = "invitations";
+        public const string Responses = "responses";
+        public const string Aggregates = "aggregates";
+        public const string OptOuts = "optouts";
+        public const string AuditLog = "auditlog";
+
+        public static readonly IReadOnlyList<string> All =
+            [Waves, WaveEvents, FrameClients, Invitations, Responses, Aggregates, OptOuts, AuditLog];
+    }
+
+    public static class Containers
+    {
+        /// <summary>Raw frame uploads; deleted after the retention period (timer and lifecycle rule).</summary>
+        public const string Frames = "frames";
+        /// <summary>Survey-definition snapshots per wave, so editing a questionnaire never changes history.</summary>
+        public const string Definitions = "definitions";
+        /// <summary>Generated exports such as reminder lists.</summary>
+        public const string Exports = "exports";
+        /// <summary>Published reports: immutable versions, never overwritten.</summary>
+        public const string Reports = "reports";
+
+        public static readonly IReadOnlyList<string> All = [Frames, Definitions, Exports, Reports];
+    }
+}

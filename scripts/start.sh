@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Starts Ervaring locally: Azurite (on-disk in .azurite/), the app with demo data, and the local timer scheduler.
+# Stop with Ctrl+C; Azurite stops with it. ERVARING_PORT changes the app's port (default 7071).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-node-tools.sh
+
+port=${ERVARING_PORT:-7071}
+mkdir -p .azurite
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+if listening 10002 && listening 10000; then
+  echo "Azurite draait al op 127.0.0.1:10000/10002; die gebruiken we."
+else
+  node_modules/.bin/azurite --silent --location .azurite --skipApiVersionCheck --loose --disableTelemetry \
+    > .azurite/azurite.log 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do listening 10002 && listening 10000 && break; sleep 0.2; done
+  listening 10002 || { echo "Azurite startte niet; zie .azurite/azurite.log" >&2; exit 1; }
+fi
+
+dotnet build functions/Ervaring.Functions --nologo -v quiet
+dotnet run --no-build --project functions/Ervaring.Functions -- \
+  --urls "http://127.0.0.1:$port" \
+  --environment Development \
+  --Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true \
+  --Ervaring:DevelopmentScheduler=true \
+  --Ervaring:Demo:Seed=true &
+pids+=($!)
+
+for _ in $(seq 1 150); do
+  if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then break; fi
+  sleep 0.2
+done
+echo
+echo "Ervaring draait op http://127.0.0.1:$port  (gezondheid: http://127.0.0.1:$port/health)"
+echo "Stoppen: Ctrl+C"
+wait "${pids[-1]}"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests, storage tests on Azurite, HTTP and wiring tests.
+# Extra arguments go to 'dotnet test' (e.g. --filter "FullyQualifiedName~Sampling").
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-node-tools.sh || exit 1
+
+results=artifacts/test-results
+rm -rf "$results"
+dotnet test Ervaring.sln --logger trx --results-directory "$results" "$@"
+status=$?
+
+# One plain summary line over all test projects, for people and for CI.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
+done
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "Geen enkele test uitgevoerd." >&2
+  exit 1
+fi
+exit "$status"
