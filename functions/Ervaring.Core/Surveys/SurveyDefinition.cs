@@ -45,8 +45,8 @@ public sealed record SurveyDefinition(
     IReadOnlyList<SurveySection> Sections,
     IReadOnlyDictionary<string, SurveyTranslation> Translations)
 {
-    /// <summary>All items in questionnaire order.</summary>
-    public IReadOnlyList<SurveyItem> Items { get; } = Sections.SelectMany(s => s.Items).ToArray();
+    /// <summary>All items in questionnaire order (computed from <see cref="Sections"/>, so <c>with</c> copies stay consistent).</summary>
+    public IReadOnlyList<SurveyItem> Items => Sections.SelectMany(s => s.Items).ToArray();
 
     /// <summary>Base language plus every translated language.</summary>
     public IReadOnlyList<string> Languages => [SurveyDefinitionLoader.BaseLanguage, .. Translations.Keys.Order(StringComparer.Ordinal)];
