@@ -153,7 +153,8 @@ public static class SurveyAnswers
                     : (null, EnterMark);
 
             case ItemType.Open:
-                var text = string.Join(Environment.NewLine, values);
+                // Count a line break as one character, as the browser's maxlength does.
+                var text = string.Join('\n', values).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
                 return text.Length > MaxOpenTextLength ? (null, TooLong) : ([text], null);
 
             default:

@@ -98,6 +98,15 @@ public class SurveyAnswersTests
     }
 
     [Fact]
+    public void Windows_line_breaks_count_as_one_character()
+    {
+        var text = string.Concat(Enumerable.Repeat("a\r\n", 1000));
+        var result = Validate(AnswerMode.Save, ("opmerking", [text]));
+        Assert.True(result.IsValid);
+        Assert.Equal(string.Concat(Enumerable.Repeat("a\n", 999)) + "a", result.Answers["opmerking"][0]);
+    }
+
+    [Fact]
     public void Routing_drops_answers_to_hidden_items()
     {
         var result = Validate(AnswerMode.Submit, ("q1", ["3"]), ("gestopt", ["nee"]), ("vervolg", ["5"]));

@@ -30,6 +30,22 @@ public class SurveyDefinitionDirectoryTests
         Assert.Contains(definition.Items, i => i.ShowIf is { Item: "hulp_gestopt" });
         var closed = definition.Items.Count(i => i.Type != ItemType.Open);
         Assert.InRange(closed, 15, 20);
+        // Voluntary: "vrijwillig" for parents, "het hoeft niet" for young people.
+        Assert.Matches("vrijwillig|hoeft niet", definition.Intro);
+        Assert.Contains("anoniem", definition.Intro, StringComparison.Ordinal);
+        Assert.Contains("5 minuten", definition.Intro, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ceo-jeugd-ouders.v1.json", @"\b(je|jij|jou|jouw)\b")]
+    [InlineData("ceo-jeugd-jongeren.v1.json", @"\b(u|uw)\b")]
+    public void Real_definition_addresses_its_audience_consistently(string file, string wrongForm)
+    {
+        var definition = SurveyDefinitionLoader.Parse(File.ReadAllText(Path.Combine(DefinitionsDirectory(), file)), file);
+        var texts = new[] { definition.Title, definition.Intro }
+            .Concat(definition.Sections.Select(s => s.Title))
+            .Concat(definition.Items.SelectMany(i => new[] { i.Text, i.Help ?? "" }.Concat(i.Options.Select(o => o.Label))));
+        Assert.All(texts, t => Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(wrongForm, System.Text.RegularExpressions.RegexOptions.IgnoreCase), t));
     }
 
     [Fact]
