@@ -1,5 +1,6 @@
 using Ervaring.Functions.Health;
 using Ervaring.Functions.Hosting;
+using Ervaring.Functions.Surveys;
 using Ervaring.Functions.Timers;
 
 namespace Ervaring.Functions;
@@ -18,6 +19,7 @@ public static class Program
         builder.ListenWhereTheFunctionsHostExpects();
         builder.AddErrorHandling();
         builder.AddStorage();
+        builder.AddSurveyDefinitions();
         builder.AddTimerJobs();
         configure?.Invoke(builder);
 

@@ -1,0 +1,39 @@
+using Ervaring.Core.Surveys;
+using Ervaring.Functions;
+using Ervaring.Functions.Surveys;
+using Ervaring.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ervaring.Integration.Tests.Hosting;
+
+public sealed class SurveyDefinitionStartupTests
+{
+    [Fact]
+    public void The_app_loads_both_questionnaires_copied_next_to_it()
+    {
+        var app = Program.Build(["--Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true"]);
+        var catalog = app.Services.GetRequiredService<SurveyDefinitionCatalog>();
+        Assert.NotNull(catalog.Latest("ceo-jeugd-ouders"));
+        Assert.NotNull(catalog.Latest("ceo-jeugd-jongeren"));
+        Assert.Equal(Directory.GetFiles(RepositoryRoot.Combine("survey-definitions"), "*.json").Length, catalog.All.Count);
+    }
+
+    [Fact]
+    public void A_malformed_definition_stops_the_start_with_file_and_path()
+    {
+        var folder = Directory.CreateTempSubdirectory("ervaring-defs-").FullName;
+        try
+        {
+            var source = File.ReadAllText(RepositoryRoot.Combine("survey-definitions", "ceo-jeugd-ouders.v1.json"));
+            File.WriteAllText(Path.Combine(folder, "ceo-jeugd-ouders.v1.json"), source.Replace("\"audience\": \"ouders\"", "\"audience\": \"grootouders\""));
+
+            var error = Assert.Throws<SurveyDefinitionException>(() =>
+                Program.Build(["--Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true", $"--Ervaring:SurveyDefinitionsPath={folder}"]));
+            Assert.Contains(error.Problems, p => p.File.EndsWith("ceo-jeugd-ouders.v1.json", StringComparison.Ordinal) && p.JsonPath == "$.audience");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
