@@ -1,0 +1,42 @@
+namespace Ervaring.Core.Statistics;
+
+/// <summary>
+/// Sufficient statistics for one survey item (or indicator score): running moments per
+/// (stratum, domain label). Feed every valid answer once; do not feed "weet niet / n.v.t.".
+/// Memory grows with the number of strata × domain labels, never with the number of answers.
+/// </summary>
+public sealed class ItemAccumulator
+{
+    private readonly Dictionary<(StratumKey Stratum, string Domain), RunningMoments> cells = new();
+
+    /// <param name="stratum">The respondent's weighting stratum.</param>
+    /// <param name="value">0/1 for "positive", a report mark 1–10, or an indicator score 0–1.</param>
+    /// <param name="domain">Label of a domain that cuts across strata (e.g. the referrer); empty when unused.</param>
+    public void Add(StratumKey stratum, double value, string domain = "")
+    {
+        if (!cells.TryGetValue((stratum, domain), out var moments))
+        {
+            moments = new RunningMoments();
+            cells[(stratum, domain)] = moments;
+        }
+        moments.Add(value);
+    }
+
+    /// <summary>Adds everything another accumulator saw (e.g. from a parallel batch).</summary>
+    public void Merge(ItemAccumulator other)
+    {
+        foreach (var (key, moments) in other.cells)
+        {
+            if (!cells.TryGetValue(key, out var mine)) cells[key] = mine = new RunningMoments();
+            mine.Merge(moments);
+        }
+    }
+
+    public IEnumerable<AccumulatorCell> Cells =>
+        cells.Select(c => new AccumulatorCell(c.Key.Stratum, c.Key.Domain, c.Value));
+
+    public long CountIn(StratumKey stratum) =>
+        cells.Where(c => c.Key.Stratum == stratum).Sum(c => c.Value.Count);
+}
+
+public sealed record AccumulatorCell(StratumKey Stratum, string Domain, RunningMoments Moments);

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Ervaring.Core.Tests;
+
+/// <summary>Finds committed fixtures by walking up from the test binary to the folder holding Ervaring.sln.</summary>
+internal static class Fixtures
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Path(params string[] parts) =>
+        System.IO.Path.Combine([RepositoryRoot, "tests", "fixtures", .. parts]);
+
+    /// <summary>Reads a simple comma-separated file (no quoting) into header-keyed rows.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadCsv(params string[] parts)
+    {
+        var lines = File.ReadAllLines(Path(parts)).Where(l => l.Length > 0).ToList();
+        var header = lines[0].Split(',');
+        return lines.Skip(1)
+            .Select(l => l.Split(','))
+            .Select(cells => (IReadOnlyDictionary<string, string>)header.Select((h, i) => (h, cells[i])).ToDictionary(p => p.h, p => p.Item2))
+            .ToList();
+    }
+
+    public static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Ervaring.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Ervaring.sln not found above " + AppContext.BaseDirectory);
+    }
+}
