@@ -1,0 +1,68 @@
+namespace Ervaring.Core.Waves;
+
+/// <summary>
+/// What the officer decides when creating a wave (meting). This is also the JSON body of
+/// <c>POST /api/waves</c>; property names are camelCase there. Defaults follow DESIGN.md.
+/// </summary>
+public sealed record WaveSettings
+{
+    /// <summary>Free name, e.g. "CEO jeugd 2026 Gemeente Voorbeeld".</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Region name when the wave covers several municipalities (each is its own reporting domain).</summary>
+    public string? Region { get; init; }
+
+    public IReadOnlyList<string> Municipalities { get; init; } = [];
+
+    /// <summary>The year the experiences are about (verslagjaar).</summary>
+    public int Year { get; init; }
+
+    /// <summary>Date at which ages are computed (peildatum). Default: the first day of the field period.</summary>
+    public DateOnly? ReferenceDate { get; init; }
+
+    public DateOnly FieldStart { get; init; }
+    public DateOnly FieldEnd { get; init; }
+
+    /// <summary>Questionnaire per audience (definition id); the latest version is fixed at creation.</summary>
+    public IReadOnlyDictionary<string, string> Definitions { get; init; } = new Dictionary<string, string>
+    {
+        ["ouders"] = "ceo-jeugd-ouders",
+        ["jongeren"] = "ceo-jeugd-jongeren",
+    };
+
+    public AudienceRuleSettings AudienceRule { get; init; } = new();
+
+    /// <summary>Target margin of error per reporting domain (0.05 = ±5 percentage points).</summary>
+    public double Margin { get; init; } = 0.05;
+
+    public double ExpectedResponseRate { get; init; } = 0.30;
+
+    /// <summary>Stratification variables: gemeente, zorgvorm, leeftijdsgroep, verwijzer.</summary>
+    public IReadOnlyList<string> Strata { get; init; } = ["gemeente", "zorgvorm", "leeftijdsgroep"];
+
+    public int MinimumPerStratum { get; init; }
+
+    /// <summary>Invite everyone in the frame (integraal), whatever the formula says.</summary>
+    public bool Census { get; init; }
+
+    /// <summary>Primary suppression threshold k for everything public (default 10, never below 5).</summary>
+    public int SuppressionThreshold { get; init; } = 10;
+
+    /// <summary>Days after the start of fielding at which reminder lists are made.</summary>
+    public IReadOnlyList<int> ReminderDays { get; init; } = [7, 14];
+
+    /// <summary>Days the raw frame upload is kept after sampling (for audit), then deleted.</summary>
+    public int FrameRetentionDays { get; init; } = 90;
+
+    public DateOnly EffectiveReferenceDate => ReferenceDate ?? FieldStart;
+}
+
+/// <summary>Who is invited by age; see <c>Ervaring.Core.Sampling.AudienceRule</c>.</summary>
+public sealed record AudienceRuleSettings
+{
+    public int YouthFromAge { get; init; } = 12;
+    public int AdultFromAge { get; init; } = 18;
+
+    /// <summary>What 12–17-year-olds' families receive: "beide" (default), "ouders" or "jongeren".</summary>
+    public string Teens { get; init; } = "beide";
+}
