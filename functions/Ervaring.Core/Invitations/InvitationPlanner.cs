@@ -1,0 +1,81 @@
+using Ervaring.Core.Csv;
+using Ervaring.Core.Frames;
+using Ervaring.Core.Sampling;
+
+namespace Ervaring.Core.Invitations;
+
+/// <summary>
+/// A freshly issued invitation. The raw link token and short code exist only in this object, for
+/// the one-off mail-merge export; storage keeps <see cref="LinkTokenHash"/> and <see cref="ShortCodeHash"/>.
+/// </summary>
+public sealed record IssuedInvitation(
+    string ClientReference,
+    Audience Audience,
+    string StratumKey,
+    string AgeBand,
+    string LinkToken,
+    string ShortCode,
+    string LinkTokenHash,
+    string ShortCodeHash)
+{
+    /// <summary>The short code as printed: XXXX-XXXX-XXXX.</summary>
+    public string ShortCodeDisplay => Invitations.ShortCode.Format(ShortCode);
+}
+
+/// <summary>Turns a drawn sample into invitations: one per audience the audience rule gives.</summary>
+public static class InvitationPlanner
+{
+    public static IReadOnlyList<IssuedInvitation> Issue(Frame frame, SampleDraw draw, SamplingDesign design, AudienceRule rule, ReadOnlySpan<byte> pepper)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(draw);
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(rule);
+        var byReference = new Dictionary<string, FrameRecord>(frame.Count, StringComparer.Ordinal);
+        foreach (var record in frame.Records)
+        {
+            byReference[record.ClientReference] = record;
+        }
+
+        var result = new List<IssuedInvitation>();
+        foreach (var stratum in draw.Strata)
+        {
+            foreach (var reference in stratum.Selected)
+            {
+                var record = byReference[reference];
+                var band = design.AgeBands.Find(record.Age)?.Label ?? FrameComposition.OutsideBands;
+                foreach (var audience in rule.For(record.Age))
+                {
+                    var link = LinkToken.New();
+                    var code = ShortCode.New();
+                    result.Add(new IssuedInvitation(reference, audience, stratum.Key, band, link, code, TokenHasher.Hash(pepper, link), TokenHasher.Hash(pepper, code)));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Mail-merge export (UTF-8 with BOM, ';'): client reference, audience, link, short code.
+    /// Spreadsheet-safe. Contains secrets: hand over once, do not store.
+    /// </summary>
+    public static byte[] MailMergeCsv(IEnumerable<IssuedInvitation> invitations, string baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(invitations);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        var rows = new List<IEnumerable<string?>> { new[] { "clientreferentie", "doelgroep", "link", "code" } };
+        var prefix = baseUrl.TrimEnd('/');
+        foreach (var invitation in invitations)
+        {
+            rows.Add([
+                invitation.ClientReference,
+                invitation.Audience == Audience.Ouders ? "ouders" : "jongeren",
+                $"{prefix}/{invitation.LinkToken}",
+                invitation.ShortCodeDisplay,
+            ]);
+        }
+
+        return SafeCsv.ToUtf8Bytes(rows);
+    }
+}
