@@ -5,10 +5,12 @@ using Ervaring.Core.Sampling;
 namespace Ervaring.Core.Invitations;
 
 /// <summary>
-/// A freshly issued invitation. The raw link token and short code exist only in this object, for
-/// the one-off mail-merge export; storage keeps <see cref="LinkTokenHash"/> and <see cref="ShortCodeHash"/>.
+/// An issued invitation. The raw link token and short code exist only in memory (derived from the
+/// invitation id with the token key, see <see cref="DerivedTokens"/>); storage keeps
+/// <see cref="LinkTokenHash"/> and <see cref="ShortCodeHash"/>.
 /// </summary>
 public sealed record IssuedInvitation(
+    string InvitationId,
     string ClientReference,
     Audience Audience,
     string StratumKey,
@@ -25,7 +27,10 @@ public sealed record IssuedInvitation(
 /// <summary>Turns a drawn sample into invitations: one per audience the audience rule gives.</summary>
 public static class InvitationPlanner
 {
-    public static IReadOnlyList<IssuedInvitation> Issue(Frame frame, SampleDraw draw, SamplingDesign design, AudienceRule rule, ReadOnlySpan<byte> pepper)
+    /// <param name="tokenKey">Secret that derives tokens from invitation ids.</param>
+    /// <param name="pepper">Secret for the stored keyed hashes.</param>
+    public static IReadOnlyList<IssuedInvitation> Issue(
+        string waveId, Frame frame, SampleDraw draw, SamplingDesign design, AudienceRule rule, ReadOnlySpan<byte> tokenKey, ReadOnlySpan<byte> pepper)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(draw);
@@ -46,9 +51,10 @@ public static class InvitationPlanner
                 var band = design.AgeBands.Find(record.Age)?.Label ?? FrameComposition.OutsideBands;
                 foreach (var audience in rule.For(record.Age))
                 {
-                    var link = LinkToken.New();
-                    var code = ShortCode.New();
-                    result.Add(new IssuedInvitation(reference, audience, stratum.Key, band, link, code, TokenHasher.Hash(pepper, link), TokenHasher.Hash(pepper, code)));
+                    var id = DerivedTokens.NewInvitationId();
+                    var link = DerivedTokens.LinkToken(tokenKey, waveId, id);
+                    var code = DerivedTokens.ShortCode(tokenKey, waveId, id);
+                    result.Add(new IssuedInvitation(id, reference, audience, stratum.Key, band, link, code, TokenHasher.Hash(pepper, link), TokenHasher.Hash(pepper, code)));
                 }
             }
         }
@@ -58,7 +64,7 @@ public static class InvitationPlanner
 
     /// <summary>
     /// Mail-merge export (UTF-8 with BOM, ';'): client reference, audience, link, short code.
-    /// Spreadsheet-safe. Contains secrets: hand over once, do not store.
+    /// Spreadsheet-safe. Contains the links: hand over to the mail merge, do not keep.
     /// </summary>
     public static byte[] MailMergeCsv(IEnumerable<IssuedInvitation> invitations, string baseUrl)
     {
