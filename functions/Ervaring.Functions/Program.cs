@@ -1,7 +1,10 @@
 using Ervaring.Functions.Health;
 using Ervaring.Functions.Hosting;
+using Ervaring.Functions.Sampling;
+using Ervaring.Functions.Security;
 using Ervaring.Functions.Surveys;
 using Ervaring.Functions.Timers;
+using Ervaring.Functions.Waves;
 
 namespace Ervaring.Functions;
 
@@ -19,14 +22,19 @@ public static class Program
         builder.ListenWhereTheFunctionsHostExpects();
         builder.AddErrorHandling();
         builder.AddStorage();
+        builder.AddSecurity();
         builder.AddSurveyDefinitions();
         builder.AddTimerJobs();
+        builder.AddSampling();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseErrorHandling();
+        app.UseSecurity();
         app.MapHealth();
         app.MapTimerTriggers();
+        app.MapWaves();
+        app.MapSampling();
         return app;
     }
 }

@@ -10,7 +10,8 @@ public static class StorageNames
     {
         public const string Waves = "waves";
         public const string WaveEvents = "waveevents";
-        public const string FrameClients = "frameclients";
+        public const string TokenIndex = "tokenindex";
+        public const string ContactHistory = "contacthistory";
         public const string Invitations = "invitations";
         public const string Responses = "responses";
         public const string Aggregates = "aggregates";
@@ -18,7 +19,7 @@ public static class StorageNames
         public const string AuditLog = "auditlog";
 
         public static readonly IReadOnlyList<string> All =
-            [Waves, WaveEvents, FrameClients, Invitations, Responses, Aggregates, OptOuts, AuditLog];
+            [Waves, WaveEvents, Invitations, TokenIndex, Responses, Aggregates, OptOuts, ContactHistory, AuditLog];
     }
 
     public static class Containers
@@ -31,7 +32,9 @@ public static class StorageNames
         public const string Exports = "exports";
         /// <summary>Published reports: immutable versions, never overwritten.</summary>
         public const string Reports = "reports";
+        /// <summary>Sampling records for auditors (seed, per-stratum counts, hashed exclusions); no client references.</summary>
+        public const string Audit = "audit";
 
-        public static readonly IReadOnlyList<string> All = [Frames, Definitions, Exports, Reports];
+        public static readonly IReadOnlyList<string> All = [Frames, Definitions, Exports, Reports, Audit];
     }
 }

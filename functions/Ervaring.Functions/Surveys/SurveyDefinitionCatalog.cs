@@ -12,11 +12,16 @@ public sealed class SurveyDefinitionCatalog
     public const string PathKey = "Ervaring:SurveyDefinitionsPath";
 
     private readonly Dictionary<(string Id, int Version), SurveyDefinition> _byKey;
+    private readonly Dictionary<(string Id, int Version), string> _rawJson;
 
-    public SurveyDefinitionCatalog(IReadOnlyList<SurveyDefinition> definitions)
+    public SurveyDefinitionCatalog(IReadOnlyList<SurveyDefinition> definitions, IReadOnlyDictionary<(string Id, int Version), string> rawJson)
     {
         _byKey = definitions.ToDictionary(d => (d.Id, d.Version));
+        _rawJson = new Dictionary<(string Id, int Version), string>(rawJson);
     }
+
+    /// <summary>The file exactly as written, for the snapshot a wave keeps.</summary>
+    public string RawJson(string id, int version) => _rawJson[(id, version)];
 
     public IReadOnlyCollection<SurveyDefinition> All => _byKey.Values;
 
@@ -31,7 +36,10 @@ public sealed class SurveyDefinitionCatalog
         var folder = configuration[PathKey] is { Length: > 0 } configured
             ? configured
             : Path.Combine(AppContext.BaseDirectory, "survey-definitions");
-        return new SurveyDefinitionCatalog(SurveyDefinitionLoader.LoadDirectory(folder));
+        var definitions = SurveyDefinitionLoader.LoadDirectory(folder);
+        // The loader enforces the file name {id}.v{version}.json, so the raw text is found by name.
+        var raw = definitions.ToDictionary(d => (d.Id, d.Version), d => File.ReadAllText(Path.Combine(folder, $"{d.Id}.v{d.Version}.json")));
+        return new SurveyDefinitionCatalog(definitions, raw);
     }
 }
 

@@ -7,7 +7,25 @@ public sealed class AppFixture : IAsyncLifetime
     public AppInstance App { get; private set; } = null!;
 
     /// <summary>Settings every shared test app gets; tests that need others start their own app.</summary>
-    public static readonly Dictionary<string, string?> DefaultSettings = new();
+    public const string AdminKey = "test-beheerder-sleutel-0123456789";
+    public const string ResearcherKey = "test-onderzoeker-sleutel-0123456789";
+
+    public static readonly Dictionary<string, string?> DefaultSettings = new()
+    {
+        ["Ervaring:AdminApiKey"] = AdminKey,
+        ["Ervaring:ApiKeys:0:Key"] = ResearcherKey,
+        ["Ervaring:ApiKeys:0:Role"] = "onderzoeker",
+        ["Ervaring:ApiKeys:0:Name"] = "test-onderzoeker",
+        ["Ervaring:PublicBaseUrl"] = "https://ervaring.example.nl",
+    };
+
+    /// <summary>A client that authenticates as beheerder with the API key.</summary>
+    public HttpClient AdminClient()
+    {
+        var client = App.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        return client;
+    }
 
     public async Task InitializeAsync()
     {

@@ -1,0 +1,59 @@
+namespace Ervaring.Core.Waves;
+
+/// <summary>Everything stored about a wave. Personal data never lives here: only counts, fingerprints and settings.</summary>
+public sealed record WaveRecord
+{
+    public required string Id { get; init; }
+    public required WaveSettings Settings { get; init; }
+    public WaveState State { get; init; } = WaveState.Draft;
+
+    /// <summary>Questionnaire version per audience, fixed when the wave is created.</summary>
+    public required IReadOnlyDictionary<string, DefinitionRef> Definitions { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public FrameInfo? Frame { get; init; }
+    public SampleInfo? Sample { get; init; }
+
+    /// <summary>When fielding started (invitations handed over); reminders count days from here.</summary>
+    public DateOnly? FieldingStartedOn { get; init; }
+    public DateOnly? ClosedOn { get; init; }
+
+    /// <summary>Display name: the officer's, or one made from region/municipality and year.</summary>
+    public string DisplayName => Settings.Name is { Length: > 0 } name
+        ? name
+        : $"Cliëntervaringsonderzoek jeugd {Settings.Year} {Settings.Region ?? string.Join(", ", Settings.Municipalities)}";
+}
+
+public sealed record DefinitionRef(string Id, int Version);
+
+/// <summary>The imported frame: where its raw bytes are and what they held.</summary>
+public sealed record FrameInfo
+{
+    public required string Fingerprint { get; init; }
+    public required string BlobName { get; init; }
+    public int DataRows { get; init; }
+    public int Accepted { get; init; }
+    public int Rejected { get; init; }
+
+    /// <summary>The officer accepted dropping the rejected rows (recorded for the audit trail).</summary>
+    public bool DroppedInvalid { get; init; }
+    public DateTimeOffset ImportedAt { get; init; }
+
+    /// <summary>Set at sampling: the raw upload is deleted after this date.</summary>
+    public DateOnly? RetainUntil { get; init; }
+    public bool RawDeleted { get; init; }
+}
+
+/// <summary>The drawn sample, recorded so an auditor can re-draw it.</summary>
+public sealed record SampleInfo
+{
+    public required string SeedHex { get; init; }
+    public double Offset { get; init; }
+    public required string SampleFingerprint { get; init; }
+    public int Clients { get; init; }
+    public int Invitations { get; init; }
+    public DateTimeOffset DrawnAt { get; init; }
+
+    /// <summary>Blob in the audit container with the per-stratum record and the excluded-client hashes.</summary>
+    public required string AuditBlob { get; init; }
+}

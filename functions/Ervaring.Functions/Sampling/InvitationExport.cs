@@ -1,0 +1,72 @@
+using System.IO.Compression;
+using Ervaring.Core.Csv;
+using Ervaring.Core.Invitations;
+using Ervaring.Core.Waves;
+using Ervaring.Functions.Api;
+using Ervaring.Functions.Security;
+using Ervaring.Storage.Invitations;
+using Ervaring.Storage.Waves;
+using QRCoder;
+
+namespace Ervaring.Functions.Sampling;
+
+/// <summary>
+/// The mail-merge file for the municipality's letters: client reference, audience, personal link and short
+/// code (re-derived from the invitation id with the token key; storage only has their hashes). Available from
+/// the draw until close; spreadsheet-safe; ';'-separated UTF-8 with BOM for Dutch Excel.
+/// </summary>
+public sealed class InvitationExport(WaveStore waves, InvitationStore invitations, ServerSecrets secrets, IConfiguration configuration)
+{
+    public const string BaseUrlKey = "Ervaring:PublicBaseUrl";
+
+    public sealed record ExportRow(string InvitationId, string ClientReference, string Audience, string Municipality, string Link, string Code);
+
+    public async Task<Outcome<IReadOnlyList<ExportRow>>> RowsAsync(string waveId, HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
+        if (stored.Wave.State is not (WaveState.Sampled or WaveState.Fielding))
+            return Problem.Conflict($"Uitnodigingen zijn er alleen tussen trekking en sluiting; deze meting is '{stored.Wave.State.Dutch()}'.");
+        var baseUrl = BaseUrl(request);
+        var rows = new List<ExportRow>();
+        await foreach (var invitation in invitations.ListAsync(waveId, cancellationToken))
+        {
+            var token = DerivedTokens.LinkToken(secrets.TokenKey, waveId, invitation.InvitationId);
+            var code = DerivedTokens.ShortCode(secrets.TokenKey, waveId, invitation.InvitationId);
+            rows.Add(new ExportRow(invitation.InvitationId, invitation.ClientReference, invitation.Audience, invitation.Municipality, $"{baseUrl}/s/{token}", ShortCode.Format(code)));
+        }
+        // Stable order for the mail merge: by client, parents before young people.
+        return rows.OrderBy(r => r.ClientReference, StringComparer.Ordinal).ThenBy(r => r.Audience, StringComparer.Ordinal).ToList();
+    }
+
+    public static byte[] Csv(IEnumerable<ExportRow> rows)
+    {
+        var table = new List<IEnumerable<string?>> { new[] { "clientreferentie", "doelgroep", "gemeente", "link", "code" } };
+        table.AddRange(rows.Select(r => new[] { r.ClientReference, r.Audience, r.Municipality, r.Link, r.Code }));
+        return SafeCsv.ToUtf8Bytes(table);
+    }
+
+    /// <summary>A zip with one QR-code PNG per invitation, named "{clientreferentie}-{doelgroep}.png", for letters.</summary>
+    public static byte[] QrZip(IEnumerable<ExportRow> rows)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var generator = new QRCodeGenerator();
+            foreach (var row in rows)
+            {
+                using var data = generator.CreateQrCode(row.Link, QRCodeGenerator.ECCLevel.M);
+                var png = new PngByteQRCode(data).GetGraphic(8);
+                var entry = zip.CreateEntry($"{SafeFileName(row.ClientReference)}-{row.Audience}.png", CompressionLevel.NoCompression);
+                using var stream = entry.Open();
+                stream.Write(png);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private string BaseUrl(HttpRequest request) =>
+        (configuration[BaseUrlKey] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}").TrimEnd('/');
+
+    private static string SafeFileName(string text) =>
+        new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+}

@@ -1,0 +1,300 @@
+using Ervaring.Core.Frames;
+using Ervaring.Core.Invitations;
+using Ervaring.Core.Sampling;
+using Ervaring.Core.Waves;
+using Ervaring.Functions.Api;
+using Ervaring.Functions.Security;
+using Ervaring.Functions.Surveys;
+using Ervaring.Storage;
+using Ervaring.Storage.Exclusions;
+using Ervaring.Storage.Frames;
+using Ervaring.Storage.Invitations;
+using Ervaring.Storage.Waves;
+
+namespace Ervaring.Functions.Sampling;
+
+public sealed record FrameImportReport(
+    string Fingerprint, int DataRows, int Accepted, int Rejected, bool DroppedInvalid,
+    IReadOnlyList<RowProblem> RejectedRows, IReadOnlyList<CompositionCell> Composition);
+
+public sealed record RowProblem(int Line, string? Column, string Reason);
+
+public sealed record SampleReport(
+    string SeedHex, double Offset, string FrameFingerprint, string SampleFingerprint, int Clients, int Invitations,
+    IReadOnlyList<DomainCount> Domains, IReadOnlyList<StratumCount> Strata);
+
+public sealed record VerificationReport(bool Matches, bool FrameFingerprintMatches, bool SampleFingerprintMatches, string FrameFingerprint, IReadOnlyList<string> Differences);
+
+/// <summary>
+/// From the client register to invitations: frame import, sample-size preview, the draw, the mail-merge export,
+/// the auditor's re-draw, and the start of fielding. Nothing is stored unless the whole step succeeds.
+/// </summary>
+public sealed class SamplingService(
+    WaveStore waves,
+    FrameBlobStore frames,
+    InvitationStore invitations,
+    ClientHistoryStore history,
+    BlobDocuments documents,
+    SurveyDefinitionCatalog catalog,
+    ServerSecrets secrets,
+    TimeProvider clock)
+{
+    /// <summary>The longest list of rejected rows returned in one answer; the total is always given.</summary>
+    public const int MaxReportedRows = 1000;
+
+    public async Task<Outcome<FrameImportReport>> ImportFrameAsync(string waveId, byte[] csv, bool dropInvalid, string actor, CancellationToken cancellationToken)
+    {
+        if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
+        var wave = stored.Wave;
+        if (wave.State is not (WaveState.Draft or WaveState.Sampled))
+            return Problem.Conflict($"Een nieuw steekproefkader kan alleen vóór het veldwerk; deze meting is '{wave.State.Dutch()}'.");
+
+        var parsed = FrameParser.Parse(csv, SamplingDesigns.FrameOptions(wave.Settings));
+        var rows = parsed.RowErrors.Take(MaxReportedRows).Select(e => new RowProblem(e.LineNumber, e.Column, e.Reason)).ToList();
+        if (parsed.FileErrors.Count > 0 || parsed.Frame is null)
+        {
+            return new Problem(StatusCodes.Status422UnprocessableEntity, "Steekproefkader afgewezen",
+                string.Join(" ", parsed.FileErrors.Select(e => e.ToString())),
+                new Dictionary<string, object?> { ["fileErrors"] = parsed.FileErrors.Select(e => new { line = e.LineNumber, reason = e.Reason }).ToList() });
+        }
+        if (parsed.RowErrors.Count > 0 && !dropInvalid)
+        {
+            return new Problem(StatusCodes.Status422UnprocessableEntity, "Steekproefkader afgewezen",
+                $"{parsed.RejectedRows} van de {parsed.DataRows} regels zijn afgekeurd. Er is niets opgeslagen. Verbeter het bestand, " +
+                "of stuur het opnieuw met dropInvalid=true om de afgekeurde regels bewust weg te laten.",
+                new Dictionary<string, object?> { ["dataRows"] = parsed.DataRows, ["rejectedRows"] = parsed.RejectedRows, ["errors"] = rows });
+        }
+        if (parsed.Frame.Count == 0)
+            return new Problem(StatusCodes.Status422UnprocessableEntity, "Steekproefkader afgewezen", "Er blijft geen enkele geldige regel over.");
+
+        var blobName = FrameBlobStore.BlobName(waveId, parsed.Fingerprint);
+        await frames.SaveAsync(blobName, csv, cancellationToken);
+        // A new frame invalidates an earlier draw.
+        if (wave.State == WaveState.Sampled) await invitations.DeleteWaveAsync(waveId, cancellationToken);
+        var updated = wave with
+        {
+            State = WaveState.Draft,
+            Sample = null,
+            Frame = new FrameInfo
+            {
+                Fingerprint = parsed.Fingerprint,
+                BlobName = blobName,
+                DataRows = parsed.DataRows,
+                Accepted = parsed.Frame.Count,
+                Rejected = parsed.RejectedRows,
+                DroppedInvalid = parsed.RejectedRows > 0,
+                ImportedAt = clock.GetUtcNow(),
+            },
+        };
+        if (wave.State == WaveState.Draft) await waves.UpdateAsync(stored, updated, actor, "steekproefkader ingelezen", cancellationToken);
+        else await waves.UpdateAsync(stored, updated, actor, "nieuw steekproefkader; eerdere steekproef vervalt", cancellationToken);
+        return new FrameImportReport(parsed.Fingerprint, parsed.DataRows, parsed.Frame.Count, parsed.RejectedRows, parsed.RejectedRows > 0, rows, parsed.Composition);
+    }
+
+    /// <summary>What a draw would give now, per reporting domain (nothing is stored).</summary>
+    public async Task<Outcome<IReadOnlyList<DomainCount>>> PreviewAsync(string waveId, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadFrameAsync(waveId, cancellationToken);
+        if (loaded.Problem is not null) return loaded.Problem;
+        var (wave, frame) = loaded.Value!;
+        // The preview draws with a throw-away seed: sizes do not depend on the seed, only on N and the settings.
+        var exclusions = await ExclusionsAsync(wave, frame, cancellationToken);
+        var draw = Sampler.Draw(frame, SamplingDesigns.Design(wave.Settings), SamplingSeed.Generate(), 0, exclusions.Exclusions);
+        return draw.Domains.Select(DomainCount.From).ToList();
+    }
+
+    public async Task<Outcome<SampleReport>> DrawAsync(string waveId, string? seedHex, double? offset, string actor, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadFrameAsync(waveId, cancellationToken);
+        if (loaded.Problem is not null) return loaded.Problem;
+        var (wave, frame) = loaded.Value!;
+        if (wave.State is not (WaveState.Draft or WaveState.Sampled))
+            return Problem.Conflict($"Trekken kan alleen vóór het veldwerk; deze meting is '{wave.State.Dutch()}'.");
+        if (offset is < 0 or >= 1 || (offset is { } o && double.IsNaN(o)))
+            return Problem.BadRequest("De offset moet een getal van 0 tot 1 zijn.");
+
+        SamplingSeed seed;
+        double chosenOffset;
+        if (seedHex is not null)
+        {
+            try { seed = SamplingSeed.FromHex(seedHex); }
+            catch (ArgumentException) { return Problem.BadRequest("De seed moet 64 hexadecimale tekens zijn (256 bits)."); }
+            chosenOffset = offset ?? 0;
+        }
+        else
+        {
+            (seed, chosenOffset) = await CoordinatedSeedAsync(wave, cancellationToken);
+            if (offset is { } given) chosenOffset = given;
+        }
+
+        var design = SamplingDesigns.Design(wave.Settings);
+        var exclusions = await ExclusionsAsync(wave, frame, cancellationToken);
+        var draw = Sampler.Draw(frame, design, seed, chosenOffset, exclusions.Exclusions);
+        var issued = InvitationPlanner.Issue(waveId, frame, draw, design, SamplingDesigns.AudienceRule(wave.Settings), secrets.TokenKey, secrets.HashPepper);
+        var byReference = frame.Records.ToDictionary(r => r.ClientReference, StringComparer.Ordinal);
+        var records = issued.Select(i =>
+        {
+            var client = byReference[i.ClientReference];
+            return new InvitationRecord
+            {
+                WaveId = waveId,
+                InvitationId = i.InvitationId,
+                ClientReference = i.ClientReference,
+                Audience = i.Audience == Audience.Ouders ? "ouders" : "jongeren",
+                Municipality = client.Municipality,
+                CareType = FrameVocabulary.Name(client.CareType),
+                AgeBand = i.AgeBand,
+                Referrer = FrameVocabulary.Name(client.Referrer),
+                StratumKey = i.StratumKey,
+                LinkHash = i.LinkTokenHash,
+                CodeHash = i.ShortCodeHash,
+            };
+        }).ToList();
+
+        var now = clock.GetUtcNow();
+        var audit = new SampleAuditRecord
+        {
+            WaveId = waveId,
+            SeedHex = seed.Hex,
+            Offset = chosenOffset,
+            FrameFingerprint = wave.Frame!.Fingerprint,
+            SampleFingerprint = SampleAuditRecord.Fingerprint(draw),
+            DrawnAt = now,
+            Strata = draw.Strata.Select(StratumCount.From).ToList(),
+            Domains = draw.Domains.Select(DomainCount.From).ToList(),
+            ExcludedOptOutHashes = exclusions.OptOutHashes,
+            ExcludedRecentHashes = exclusions.RecentHashes,
+        };
+        var auditBlob = SampleAuditRecord.BlobName(waveId, now);
+
+        // Order matters for "nothing half-stored": replace invitations, write the audit record and the
+        // questionnaire snapshots, and only then move the wave to 'sampled'. A crash before the last step
+        // leaves the wave in its old state; drawing again replaces everything.
+        await invitations.DeleteWaveAsync(waveId, cancellationToken);
+        await invitations.SaveAsync(records, cancellationToken);
+        await documents.SaveJsonAsync(StorageNames.Containers.Audit, auditBlob, audit, overwrite: false, cancellationToken);
+        await SnapshotDefinitionsAsync(wave, cancellationToken);
+
+        var sample = new SampleInfo
+        {
+            SeedHex = seed.Hex,
+            Offset = chosenOffset,
+            SampleFingerprint = audit.SampleFingerprint,
+            Clients = draw.TotalSelected,
+            Invitations = records.Count,
+            DrawnAt = now,
+            AuditBlob = auditBlob,
+        };
+        var retainUntil = DateOnly.FromDateTime(now.UtcDateTime).AddDays(wave.Settings.FrameRetentionDays);
+        var fresh = (await waves.GetAsync(waveId, cancellationToken))!;
+        await waves.UpdateAsync(fresh, fresh.Wave with { State = WaveState.Sampled, Sample = sample, Frame = fresh.Wave.Frame! with { RetainUntil = retainUntil } },
+            actor, "steekproef getrokken", cancellationToken);
+        return new SampleReport(seed.Hex, chosenOffset, audit.FrameFingerprint, audit.SampleFingerprint, draw.TotalSelected, records.Count, audit.Domains, audit.Strata);
+    }
+
+    /// <summary>
+    /// Re-draws from the recorded seed, offset and exclusions, on the retained raw frame or on a frame the
+    /// auditor sends, and says whether the same clients come out in the same strata.
+    /// </summary>
+    public async Task<Outcome<VerificationReport>> VerifyAsync(string waveId, byte[]? auditorFrame, CancellationToken cancellationToken)
+    {
+        if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
+        var wave = stored.Wave;
+        if (wave.Sample is null) return Problem.Conflict("Er is voor deze meting nog geen steekproef getrokken.");
+        var audit = await documents.ReadJsonAsync<SampleAuditRecord>(StorageNames.Containers.Audit, wave.Sample.AuditBlob, cancellationToken);
+        if (audit is null) return Problem.Conflict("Het steekproefverslag ontbreekt in de opslag.");
+
+        var csv = auditorFrame ?? (wave.Frame is { RawDeleted: false } info ? await frames.ReadAsync(info.BlobName, cancellationToken) : null);
+        if (csv is null)
+            return Problem.Conflict("Het ruwe steekproefkader is na de bewaartermijn verwijderd. Stuur het kader mee (text/csv) om opnieuw te trekken.");
+        var parsed = FrameParser.Parse(csv, SamplingDesigns.FrameOptions(wave.Settings));
+        if (parsed.Frame is null) return new Problem(StatusCodes.Status422UnprocessableEntity, "Steekproefkader onleesbaar", string.Join(" ", parsed.FileErrors));
+
+        var optOut = audit.ExcludedOptOutHashes.ToHashSet(StringComparer.Ordinal);
+        var recent = audit.ExcludedRecentHashes.ToHashSet(StringComparer.Ordinal);
+        var exclusions = new Exclusions(
+            parsed.Frame.Records.Where(r => optOut.Contains(secrets.ClientHash(r.ClientReference))).Select(r => r.ClientReference),
+            parsed.Frame.Records.Where(r => recent.Contains(secrets.ClientHash(r.ClientReference))).Select(r => r.ClientReference));
+        var redraw = Sampler.Draw(parsed.Frame, SamplingDesigns.Design(wave.Settings), SamplingSeed.FromHex(audit.SeedHex), audit.Offset, exclusions);
+
+        var differences = new List<string>();
+        var recorded = audit.Strata.ToDictionary(s => s.Key);
+        foreach (var stratum in redraw.Strata)
+        {
+            if (!recorded.TryGetValue(stratum.Key, out var before))
+                differences.Add($"Stratum '{stratum.Key}' komt niet voor in de oorspronkelijke trekking.");
+            else if (before.PopulationSize != stratum.PopulationSize || before.SampleSize != stratum.SampleSize)
+                differences.Add($"Stratum '{stratum.Key}': N_h {before.PopulationSize} → {stratum.PopulationSize}, n_h {before.SampleSize} → {stratum.SampleSize}.");
+        }
+        foreach (var missing in recorded.Keys.Except(redraw.Strata.Select(s => s.Key)))
+            differences.Add($"Stratum '{missing}' ontbreekt bij de nieuwe trekking.");
+
+        var frameMatches = parsed.Fingerprint == audit.FrameFingerprint;
+        var sampleMatches = SampleAuditRecord.Fingerprint(redraw) == audit.SampleFingerprint;
+        if (!frameMatches) differences.Insert(0, "Het kader is niet byte voor byte gelijk aan het oorspronkelijke (andere SHA-256).");
+        if (!sampleMatches && differences.Count == 0) differences.Add("Dezelfde aantallen, maar andere cliënten getrokken.");
+        return new VerificationReport(sampleMatches, frameMatches, sampleMatches, parsed.Fingerprint, differences);
+    }
+
+    private async Task<Outcome<(WaveRecord Wave, Frame Frame)>> LoadFrameAsync(string waveId, CancellationToken cancellationToken)
+    {
+        if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
+        var wave = stored.Wave;
+        if (wave.Frame is null) return Problem.Conflict("Lees eerst een steekproefkader in.");
+        if (wave.Frame.RawDeleted) return Problem.Conflict("Het ruwe steekproefkader is na de bewaartermijn verwijderd.");
+        var csv = await frames.ReadAsync(wave.Frame.BlobName, cancellationToken);
+        if (csv is null) return Problem.Conflict("Het steekproefkader ontbreekt in de opslag; lees het opnieuw in.");
+        var parsed = FrameParser.Parse(csv, SamplingDesigns.FrameOptions(wave.Settings));
+        return (wave, parsed.Frame!);
+    }
+
+    private sealed record ExclusionSets(Exclusions Exclusions, IReadOnlyList<string> OptOutHashes, IReadOnlyList<string> RecentHashes);
+
+    private async Task<ExclusionSets> ExclusionsAsync(WaveRecord wave, Frame frame, CancellationToken cancellationToken)
+    {
+        var optOuts = await history.OptOutHashesAsync(cancellationToken);
+        var recent = await history.RecentlyContactedHashesAsync(wave.Settings.FieldStart, wave.Id, cancellationToken);
+        var optOutRefs = new List<string>();
+        var recentRefs = new List<string>();
+        var optOutHashes = new List<string>();
+        var recentHashes = new List<string>();
+        foreach (var record in frame.Records)
+        {
+            var hash = secrets.ClientHash(record.ClientReference);
+            if (optOuts.Contains(hash)) { optOutRefs.Add(record.ClientReference); optOutHashes.Add(hash); }
+            else if (recent.Contains(hash)) { recentRefs.Add(record.ClientReference); recentHashes.Add(hash); }
+        }
+        return new ExclusionSets(new Exclusions(optOutRefs, recentRefs), optOutHashes.Order().ToList(), recentHashes.Order().ToList());
+    }
+
+    /// <summary>
+    /// Negative coordination across years: the same municipalities keep their permanent seed, and the offset
+    /// moves on by last time's sampling fraction, so next year's sample starts where last year's ended.
+    /// </summary>
+    private async Task<(SamplingSeed Seed, double Offset)> CoordinatedSeedAsync(WaveRecord wave, CancellationToken cancellationToken)
+    {
+        var key = MunicipalityKey(wave.Settings.Municipalities);
+        var previous = (await waves.ListAsync(cancellationToken))
+            .Where(w => w.Id != wave.Id && w.Sample is not null && w.Frame is not null && MunicipalityKey(w.Settings.Municipalities) == key && w.Settings.Year < wave.Settings.Year)
+            .MaxBy(w => w.Settings.Year);
+        if (previous is null) return (SamplingSeed.Generate(), PermanentRandomNumber.RandomOffset());
+        var fraction = previous.Frame!.Accepted == 0 ? 0 : (double)previous.Sample!.Clients / previous.Frame.Accepted;
+        return (SamplingSeed.FromHex(previous.Sample!.SeedHex), (previous.Sample.Offset + fraction) % 1.0);
+    }
+
+    private static string MunicipalityKey(IEnumerable<string> municipalities) =>
+        string.Join("|", municipalities.Select(m => m.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal));
+
+    private async Task SnapshotDefinitionsAsync(WaveRecord wave, CancellationToken cancellationToken)
+    {
+        foreach (var (audience, reference) in wave.Definitions)
+        {
+            var json = catalog.RawJson(reference.Id, reference.Version);
+            await documents.SaveBytesAsync(StorageNames.Containers.Definitions, DefinitionSnapshotName(wave.Id, audience),
+                System.Text.Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", overwrite: true, cancellationToken);
+        }
+    }
+
+    /// <summary>The questionnaire file as it was when the wave was sampled; the survey page renders from this.</summary>
+    public static string DefinitionSnapshotName(string waveId, string audience) => $"{waveId}/{audience}.json";
+}

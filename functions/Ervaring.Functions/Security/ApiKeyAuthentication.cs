@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Ervaring.Functions.Security;
+
+/// <summary>
+/// API keys from configuration, for automation and local use, sent as <c>X-Api-Key</c>.
+/// <c>Ervaring:AdminApiKey</c> is a beheerder key; <c>Ervaring:ApiKeys:{n}:Key</c> with <c>:Role</c> and
+/// <c>:Name</c> add more. Keys are compared in constant time.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyRegistry registry) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(Header, out var values) || values.Count == 0)
+            return Task.FromResult(AuthenticateResult.NoResult());
+        var key = registry.Find(values.ToString());
+        if (key is null) return Task.FromResult(AuthenticateResult.Fail("Onbekende API-sleutel."));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(key.ToPrincipal(SchemeName), SchemeName)));
+    }
+}
+
+public sealed record ApiKey(string Name, string Role, string Key)
+{
+    public ClaimsPrincipal ToPrincipal(string scheme) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, Name), new Claim(ClaimTypes.Role, Role)], scheme, ClaimTypes.Name, ClaimTypes.Role));
+}
+
+/// <summary>The configured keys. Keys shorter than 16 characters are refused at start-up.</summary>
+public sealed class ApiKeyRegistry
+{
+    private readonly IReadOnlyList<ApiKey> _keys;
+
+    public ApiKeyRegistry(IConfiguration configuration)
+    {
+        var keys = new List<ApiKey>();
+        if (configuration["Ervaring:AdminApiKey"] is { Length: > 0 } admin) keys.Add(new ApiKey("beheerder (API-sleutel)", Roles.Beheerder, admin));
+        foreach (var section in configuration.GetSection("Ervaring:ApiKeys").GetChildren())
+        {
+            var role = section["Role"] ?? "";
+            if (!Roles.All.Contains(role)) throw new InvalidOperationException($"Ervaring:ApiKeys:{section.Key}:Role moet 'beheerder' of 'onderzoeker' zijn.");
+            keys.Add(new ApiKey(section["Name"] ?? $"sleutel {section.Key}", role, section["Key"] ?? ""));
+        }
+        if (keys.Any(k => k.Key.Length < 16)) throw new InvalidOperationException("Een API-sleutel moet minstens 16 tekens hebben.");
+        _keys = keys;
+    }
+
+    public ApiKey? Find(string presented)
+    {
+        var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        ApiKey? match = null;
+        // Compare against every key, in constant time each, so timing reveals neither which nor whether.
+        foreach (var key in _keys)
+            if (CryptographicOperations.FixedTimeEquals(presentedHash, SHA256.HashData(Encoding.UTF8.GetBytes(key.Key))))
+                match = key;
+        return match;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Ervaring.Storage.Invitations;
+
+/// <summary>Where an invitation stands. Stored as these Dutch words.</summary>
+public static class InvitationStatus
+{
+    public const string Invited = "uitgenodigd";
+    public const string Opened = "geopend";
+    public const string Completed = "voltooid";
+    public const string Refused = "geweigerd";
+}
+
+/// <summary>
+/// One invitation during fielding (table <c>invitations</c>, partition = wave id, row = invitation id).
+/// This is the only place a client reference meets a token (through the derivation key); the whole entity
+/// is deleted at close. Stratum attributes are coarse (age band, not age or birth year).
+/// </summary>
+public sealed record InvitationRecord
+{
+    public required string WaveId { get; init; }
+    public required string InvitationId { get; init; }
+    public required string ClientReference { get; init; }
+    public required string Audience { get; init; }
+    public required string Municipality { get; init; }
+    public required string CareType { get; init; }
+    public required string AgeBand { get; init; }
+    public required string Referrer { get; init; }
+    public required string StratumKey { get; init; }
+    public required string LinkHash { get; init; }
+    public required string CodeHash { get; init; }
+    public string Status { get; init; } = InvitationStatus.Invited;
+}

@@ -1,0 +1,121 @@
+using Azure.Data.Tables;
+
+namespace Ervaring.Storage.Invitations;
+
+/// <summary>
+/// Invitations (partition per wave) and the token index (partition = first two hex characters of the
+/// keyed hash, row = the hash), so a token look-up is one point read and writes batch well.
+/// </summary>
+public sealed class InvitationStore(StorageAccount account)
+{
+    private const int BatchSize = 100;
+    private const int Parallelism = 8;
+
+    private TableClient Invitations => account.Table(StorageNames.Tables.Invitations);
+    private TableClient Index => account.Table(StorageNames.Tables.TokenIndex);
+
+    public static string IndexPartition(string hash) => hash[..2];
+
+    /// <summary>Writes invitations and their index entries. Upserts, so a retry after a crash converges.</summary>
+    public async Task SaveAsync(IReadOnlyList<InvitationRecord> invitations, CancellationToken cancellationToken = default)
+    {
+        var invitationBatches = invitations
+            .GroupBy(i => i.WaveId)
+            .SelectMany(g => g.Chunk(BatchSize).Select(chunk => (Table: Invitations, Entities: chunk.Select(ToEntity).ToList())));
+        var indexBatches = invitations
+            .SelectMany(i => new[] { IndexEntity(i.LinkHash, i, "link"), IndexEntity(i.CodeHash, i, "code") })
+            .GroupBy(e => e.PartitionKey)
+            .SelectMany(g => g.Chunk(BatchSize).Select(chunk => (Table: Index, Entities: chunk.ToList())));
+        await RunBatches(invitationBatches.Concat(indexBatches), TableTransactionActionType.UpsertReplace, cancellationToken);
+    }
+
+    /// <summary>Deletes every invitation of a wave and its index entries (a re-draw, or the purge at close).</summary>
+    public async Task<int> DeleteWaveAsync(string waveId, CancellationToken cancellationToken = default)
+    {
+        var invitations = new List<TableEntity>();
+        await foreach (var entity in Invitations.QueryAsync<TableEntity>(e => e.PartitionKey == waveId,
+                           select: ["PartitionKey", "RowKey", "LinkHash", "CodeHash"], cancellationToken: cancellationToken))
+            invitations.Add(entity);
+
+        // Index first: an invitation without index is unreachable (fine); an index entry without invitation is a dangling pointer.
+        var indexBatches = invitations
+            .SelectMany(i => new[] { i.GetString("LinkHash"), i.GetString("CodeHash") })
+            .Where(h => !string.IsNullOrEmpty(h))
+            .Select(h => new TableEntity(IndexPartition(h!), h!))
+            .GroupBy(e => e.PartitionKey)
+            .SelectMany(g => g.Chunk(BatchSize).Select(chunk => (Table: Index, Entities: chunk.ToList())));
+        await RunBatches(indexBatches, TableTransactionActionType.Delete, cancellationToken);
+        var invitationBatches = invitations.Chunk(BatchSize).Select(chunk => (Table: Invitations, Entities: chunk.ToList()));
+        await RunBatches(invitationBatches, TableTransactionActionType.Delete, cancellationToken);
+        return invitations.Count;
+    }
+
+    public async IAsyncEnumerable<InvitationRecord> ListAsync(string waveId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in Invitations.QueryAsync<TableEntity>(e => e.PartitionKey == waveId, cancellationToken: cancellationToken))
+            yield return FromEntity(entity);
+    }
+
+    /// <summary>Finds the invitation a keyed token hash points to, or null.</summary>
+    public async Task<(string WaveId, string InvitationId)?> FindAsync(string hash, CancellationToken cancellationToken = default)
+    {
+        var response = await Index.GetEntityIfExistsAsync<TableEntity>(IndexPartition(hash), hash, cancellationToken: cancellationToken);
+        if (!response.HasValue) return null;
+        return (response.Value!.GetString("WaveId"), response.Value.GetString("InvitationId"));
+    }
+
+    private static async Task RunBatches(IEnumerable<(TableClient Table, List<TableEntity> Entities)> batches, TableTransactionActionType action, CancellationToken cancellationToken)
+    {
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (batch, ct) =>
+        {
+            var actions = batch.Entities.Select(e => new TableTransactionAction(action, e, Azure.ETag.All));
+            try
+            {
+                await batch.Table.SubmitTransactionAsync(actions, ct);
+            }
+            catch (TableTransactionFailedException ex) when (action == TableTransactionActionType.Delete && ex.Status == 404)
+            {
+                // Part of the batch is already gone (a retry after a crash): delete the rest one by one.
+                foreach (var entity in batch.Entities)
+                    await batch.Table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, Azure.ETag.All, ct);
+            }
+        });
+    }
+
+    private static TableEntity IndexEntity(string hash, InvitationRecord invitation, string kind) => new(IndexPartition(hash), hash)
+    {
+        ["WaveId"] = invitation.WaveId,
+        ["InvitationId"] = invitation.InvitationId,
+        ["Kind"] = kind,
+    };
+
+    internal static TableEntity ToEntity(InvitationRecord i) => new(i.WaveId, i.InvitationId)
+    {
+        ["ClientReference"] = i.ClientReference,
+        ["Audience"] = i.Audience,
+        ["Municipality"] = i.Municipality,
+        ["CareType"] = i.CareType,
+        ["AgeBand"] = i.AgeBand,
+        ["Referrer"] = i.Referrer,
+        ["StratumKey"] = i.StratumKey,
+        ["LinkHash"] = i.LinkHash,
+        ["CodeHash"] = i.CodeHash,
+        ["Status"] = i.Status,
+    };
+
+    internal static InvitationRecord FromEntity(TableEntity e) => new()
+    {
+        WaveId = e.PartitionKey,
+        InvitationId = e.RowKey,
+        ClientReference = e.GetString("ClientReference"),
+        Audience = e.GetString("Audience"),
+        Municipality = e.GetString("Municipality"),
+        CareType = e.GetString("CareType"),
+        AgeBand = e.GetString("AgeBand"),
+        Referrer = e.GetString("Referrer"),
+        StratumKey = e.GetString("StratumKey"),
+        LinkHash = e.GetString("LinkHash"),
+        CodeHash = e.GetString("CodeHash"),
+        Status = e.GetString("Status") ?? InvitationStatus.Invited,
+    };
+}
