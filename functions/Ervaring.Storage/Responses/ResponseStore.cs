@@ -1,0 +1,64 @@
+using Azure.Data.Tables;
+
+namespace Ervaring.Storage.Responses;
+
+/// <summary>The anonymous response store. Written only by the mixing step, in shuffled batches.</summary>
+public sealed class ResponseStore(StorageAccount account)
+{
+    private TableClient Table => account.Table(StorageNames.Tables.Responses);
+
+    /// <summary>
+    /// Upserts responses under their given row keys (idempotent: a re-run after a crash writes the same rows),
+    /// in batches of up to 100 so a whole batch shares one storage timestamp.
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyList<(string RowKey, AnonymousResponse Response)> responses, CancellationToken cancellationToken = default)
+    {
+        foreach (var wave in responses.GroupBy(r => r.Response.WaveId))
+            foreach (var chunk in wave.Chunk(100))
+                await Table.SubmitTransactionAsync(
+                    chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r.RowKey, r.Response))), cancellationToken);
+    }
+
+    public async IAsyncEnumerable<AnonymousResponse> ListAsync(string waveId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == waveId, cancellationToken: cancellationToken))
+            yield return FromEntity(entity);
+    }
+
+    public async Task<int> CountAsync(string waveId, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        await foreach (var _ in Table.QueryAsync<TableEntity>(e => e.PartitionKey == waveId, select: ["RowKey"], cancellationToken: cancellationToken))
+            count++;
+        return count;
+    }
+
+    private static TableEntity ToEntity(string rowKey, AnonymousResponse r) => new(r.WaveId, rowKey)
+    {
+        ["Audience"] = r.Audience,
+        ["DefinitionId"] = r.DefinitionId,
+        ["DefinitionVersion"] = r.DefinitionVersion,
+        ["Municipality"] = r.Municipality,
+        ["CareType"] = r.CareType,
+        ["AgeBand"] = r.AgeBand,
+        ["Referrer"] = r.Referrer,
+        ["StratumKey"] = r.StratumKey,
+        ["Mode"] = r.Mode,
+        ["Answers"] = StorageJson.Serialize(r.Answers),
+    };
+
+    private static AnonymousResponse FromEntity(TableEntity e) => new()
+    {
+        WaveId = e.PartitionKey,
+        Audience = e.GetString("Audience"),
+        DefinitionId = e.GetString("DefinitionId"),
+        DefinitionVersion = e.GetInt32("DefinitionVersion") ?? 0,
+        Municipality = e.GetString("Municipality"),
+        CareType = e.GetString("CareType"),
+        AgeBand = e.GetString("AgeBand"),
+        Referrer = e.GetString("Referrer"),
+        StratumKey = e.GetString("StratumKey"),
+        Mode = e.GetString("Mode"),
+        Answers = StorageJson.Deserialize<Dictionary<string, IReadOnlyList<string>>>(e.GetString("Answers")),
+    };
+}
