@@ -58,7 +58,6 @@ var containerNames = [
   'reports'
 ]
 
-var frameContainerName = 'frames'
 var deploymentContainerName = 'app-package'
 
 var suffix = uniqueString(resourceGroup().id)
@@ -176,7 +175,7 @@ resource dataLifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@202
                 'blockBlob'
               ]
               prefixMatch: [
-                '${frameContainerName}/'
+                'frames/'
               ]
             }
             actions: {
