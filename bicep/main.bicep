@@ -36,6 +36,14 @@ param entraClientId string
 @description('E-mail address that receives the alert when the nightly maintenance job fails.')
 param alertEmail string
 
+@description('Base64 of 32 random bytes: derives invitation tokens from invitation ids (openssl rand -base64 32). Never reuse across installations.')
+@secure()
+param tokenKey string
+
+@description('Base64 of 32 random bytes: keys every stored hash of tokens and client references (openssl rand -base64 32).')
+@secure()
+param hashPepper string
+
 // ---------------------------------------------------------------------------------------------------
 // Names. Must stay equal to functions/Ervaring.Storage/StorageNames.cs (checked by
 // tests/Ervaring.Deployment.Tests against StorageNames.Tables.All and StorageNames.Containers.All).
@@ -43,11 +51,12 @@ param alertEmail string
 var tableNames = [
   'waves'
   'waveevents'
-  'frameclients'
   'invitations'
+  'tokenindex'
   'responses'
   'aggregates'
   'optouts'
+  'contacthistory'
   'auditlog'
 ]
 
@@ -56,6 +65,7 @@ var containerNames = [
   'definitions'
   'exports'
   'reports'
+  'audit'
 ]
 
 var deploymentContainerName = 'app-package'
@@ -467,6 +477,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Ervaring__Storage__TableEndpoint: dataStorage.properties.primaryEndpoints.table
     Ervaring__Storage__BlobEndpoint: dataStorage.properties.primaryEndpoints.blob
     Ervaring__Storage__ManagedIdentityClientId: appIdentity.properties.clientId
+    Ervaring__Secrets__TokenKey: tokenKey
+    Ervaring__Secrets__HashPepper: hashPepper
 
     // Telemetry, Entra-authenticated (the component has local auth disabled).
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

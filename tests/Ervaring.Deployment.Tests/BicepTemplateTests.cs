@@ -66,9 +66,12 @@ public sealed partial class BicepTemplateTests(CompiledTemplate compiled) : ICla
     {
         var parameters = compiled.Template["parameters"]!.AsObject();
         Assert.Equal(
-            new[] { "alertEmail", "entraClientId", "entraTenantId", "frameRetentionDays", "location", "namePrefix" },
+            new[] { "alertEmail", "entraClientId", "entraTenantId", "frameRetentionDays", "hashPepper", "location", "namePrefix", "tokenKey" },
             parameters.Select(p => p.Key).Order());
         Assert.Equal("westeurope", (string?)parameters["location"]!["defaultValue"]);
+        // The server secrets never appear in deployment history or logs.
+        Assert.Equal("securestring", (string?)parameters["tokenKey"]!["type"]);
+        Assert.Equal("securestring", (string?)parameters["hashPepper"]!["type"]);
 
         var given = compiled.Parameters["parameters"]!.AsObject();
         foreach (var (name, definition) in parameters)
