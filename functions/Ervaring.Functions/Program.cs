@@ -1,3 +1,4 @@
+using Ervaring.Functions.Fielding;
 using Ervaring.Functions.Health;
 using Ervaring.Functions.Hosting;
 using Ervaring.Functions.Sampling;
@@ -26,6 +27,7 @@ public static class Program
         builder.AddSurveyDefinitions();
         builder.AddTimerJobs();
         builder.AddSampling();
+        builder.AddFielding();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -35,6 +37,7 @@ public static class Program
         app.MapTimerTriggers();
         app.MapWaves();
         app.MapSampling();
+        app.MapFielding();
         return app;
     }
 }

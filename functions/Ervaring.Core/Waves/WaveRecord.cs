@@ -18,6 +18,15 @@ public sealed record WaveRecord
     public DateOnly? FieldingStartedOn { get; init; }
     public DateOnly? ClosedOn { get; init; }
 
+    /// <summary>Fieldwork counts were frozen at close (before the invitations they come from were deleted).</summary>
+    public bool FieldworkCountsFrozen { get; init; }
+
+    /// <summary>When the token↔client links and drafts were deleted after close (null: not yet, or not closed).</summary>
+    public DateOnly? PurgedOn { get; init; }
+
+    /// <summary>Reminder rounds (1-based) whose lists have been announced to the officer.</summary>
+    public IReadOnlyList<int> RemindersAnnounced { get; init; } = [];
+
     /// <summary>Display name: the officer's, or one made from region/municipality and year.</summary>
     public string DisplayName => Settings.Name is { Length: > 0 } name
         ? name

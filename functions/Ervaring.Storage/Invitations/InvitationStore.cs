@@ -29,7 +29,12 @@ public sealed class InvitationStore(StorageAccount account)
         await RunBatches(invitationBatches.Concat(indexBatches), TableTransactionActionType.UpsertReplace, cancellationToken);
     }
 
-    /// <summary>Deletes every invitation of a wave and its index entries (a re-draw, or the purge at close).</summary>
+    /// <summary>
+    /// Deletes every invitation of a wave and its index entries (a re-draw, or the purge at close). An invitation
+    /// that changed after it was read (a completion racing the close) is left in place and counted, so the
+    /// caller can mix its response and try again: an acknowledged answer is never deleted.
+    /// </summary>
+    /// <returns>How many invitations were left because they changed meanwhile.</returns>
     public async Task<int> DeleteWaveAsync(string waveId, CancellationToken cancellationToken = default)
     {
         var invitations = new List<TableEntity>();
@@ -41,13 +46,12 @@ public sealed class InvitationStore(StorageAccount account)
         var indexBatches = invitations
             .SelectMany(i => new[] { i.GetString("LinkHash"), i.GetString("CodeHash") })
             .Where(h => !string.IsNullOrEmpty(h))
-            .Select(h => new TableEntity(IndexPartition(h!), h!))
+            .Select(h => new TableEntity(IndexPartition(h!), h!) { ETag = Azure.ETag.All })
             .GroupBy(e => e.PartitionKey)
             .SelectMany(g => g.Chunk(BatchSize).Select(chunk => (Table: Index, Entities: chunk.ToList())));
         await RunBatches(indexBatches, TableTransactionActionType.Delete, cancellationToken);
         var invitationBatches = invitations.Chunk(BatchSize).Select(chunk => (Table: Invitations, Entities: chunk.ToList()));
-        await RunBatches(invitationBatches, TableTransactionActionType.Delete, cancellationToken);
-        return invitations.Count;
+        return await RunBatches(invitationBatches, TableTransactionActionType.Delete, cancellationToken);
     }
 
     public async IAsyncEnumerable<InvitationRecord> ListAsync(string waveId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -64,22 +68,28 @@ public sealed class InvitationStore(StorageAccount account)
         return (response.Value!.GetString("WaveId"), response.Value.GetString("InvitationId"));
     }
 
-    private static async Task RunBatches(IEnumerable<(TableClient Table, List<TableEntity> Entities)> batches, TableTransactionActionType action, CancellationToken cancellationToken)
+    /// <summary>Runs batches in parallel. Deletes honour each entity's ETag; returns how many were skipped because they changed.</summary>
+    private static async Task<int> RunBatches(IEnumerable<(TableClient Table, List<TableEntity> Entities)> batches, TableTransactionActionType action, CancellationToken cancellationToken)
     {
+        var changed = 0;
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (batch, ct) =>
         {
-            var actions = batch.Entities.Select(e => new TableTransactionAction(action, e, Azure.ETag.All));
+            var actions = batch.Entities.Select(e => new TableTransactionAction(action, e, action == TableTransactionActionType.Delete ? e.ETag : Azure.ETag.All));
             try
             {
                 await batch.Table.SubmitTransactionAsync(actions, ct);
             }
-            catch (TableTransactionFailedException ex) when (action == TableTransactionActionType.Delete && ex.Status == 404)
+            catch (TableTransactionFailedException ex) when (action == TableTransactionActionType.Delete && ex.Status is 404 or 412)
             {
-                // Part of the batch is already gone (a retry after a crash): delete the rest one by one.
+                // Part of the batch is gone already (a retry) or changed meanwhile: go one by one.
                 foreach (var entity in batch.Entities)
-                    await batch.Table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, Azure.ETag.All, ct);
+                {
+                    try { await batch.Table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, ct); }
+                    catch (Azure.RequestFailedException one) when (one.Status == 412) { Interlocked.Increment(ref changed); }
+                }
             }
         });
+        return changed;
     }
 
     private static TableEntity IndexEntity(string hash, InvitationRecord invitation, string kind) => new(IndexPartition(hash), hash)

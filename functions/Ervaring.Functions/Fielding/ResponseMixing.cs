@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Ervaring.Core.Waves;
+using Ervaring.Functions.Timers;
+using Ervaring.Storage.Invitations;
+using Ervaring.Storage.Responses;
+using Ervaring.Storage.Waves;
+
+namespace Ervaring.Functions.Fielding;
+
+/// <summary>
+/// Moves completed responses from their invitations into the anonymous response store, in shuffled batches,
+/// so neither storage order nor storage time links a response to an invitation. During fielding it waits
+/// until a wave has at least <c>Ervaring:Mixing:MinimumBatch</c> (default 20) completed responses, so a lone
+/// response is never moved on its own; at close everything is moved.
+/// Crash-safe: a response is written under the move id fixed at completion, then the invitation forgets it;
+/// a re-run writes the same row again and never a second copy.
+/// </summary>
+public sealed class ResponseMixing(WaveStore waves, Fieldwork fieldwork, ResponseStore responses, IConfiguration configuration) : ITimerStep
+{
+    public string FunctionName => TimerFunctionNames.NightlyMaintenance;
+    public string Name => "respons mengen";
+
+    private int MinimumBatch => Math.Max(1, configuration.GetValue("Ervaring:Mixing:MinimumBatch", 20));
+
+    public async Task<string> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var moved = 0;
+        foreach (var wave in await waves.ListAsync(cancellationToken))
+            if (wave.State is WaveState.Fielding or WaveState.Closed && wave.PurgedOn is null)
+                moved += await MixAsync(wave.Id, force: wave.State == WaveState.Closed, cancellationToken);
+        return $"{moved} antwoorden verplaatst";
+    }
+
+    public async Task<int> MixAsync(string waveId, bool force, CancellationToken cancellationToken)
+    {
+        var pending = (await fieldwork.PendingAsync(waveId, cancellationToken)).ToArray();
+        if (pending.Length == 0 || (!force && pending.Length < MinimumBatch)) return 0;
+        Shuffle(pending);
+        await responses.WriteAsync(pending.Select(p => (p.MoveId, p.Response)).ToList(), cancellationToken);
+        foreach (var move in pending)
+            await fieldwork.ClearMovedAsync(waveId, move, cancellationToken);
+        return pending.Length;
+    }
+
+    private static void Shuffle<T>(T[] items)
+    {
+        for (var i = items.Length - 1; i > 0; i--)
+        {
+            var j = RandomNumberGenerator.GetInt32(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Ervaring.Functions.Timers;
+using Ervaring.Storage.Exclusions;
+using Ervaring.Storage.Frames;
+using Ervaring.Storage.Waves;
+
+namespace Ervaring.Functions.Fielding;
+
+/// <summary>
+/// Deletes raw frame uploads once their retention has passed: the retention date set at sampling, or for a
+/// frame that was never sampled, its import date plus the wave's retention days. Idempotent.
+/// </summary>
+public sealed class FrameRetention(WaveStore waves, FrameBlobStore frames) : ITimerStep
+{
+    public string FunctionName => TimerFunctionNames.NightlyMaintenance;
+    public string Name => "steekproefkaders opruimen";
+
+    public async Task<string> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var deleted = 0;
+        foreach (var wave in await waves.ListAsync(cancellationToken))
+        {
+            if (wave.Frame is not { RawDeleted: false } frame) continue;
+            var retainUntil = frame.RetainUntil ?? DateOnly.FromDateTime(frame.ImportedAt.UtcDateTime).AddDays(wave.Settings.FrameRetentionDays);
+            if (retainUntil >= today) continue;
+            foreach (var blob in await frames.ListAsync(wave.Id, cancellationToken))
+                await frames.DeleteAsync(blob, cancellationToken);
+            var stored = (await waves.GetAsync(wave.Id, cancellationToken))!;
+            await waves.UpdateAsync(stored, stored.Wave with { Frame = frame with { RawDeleted = true } }, "systeem (nachtelijke taak)", "ruw steekproefkader verwijderd na bewaartermijn", cancellationToken);
+            deleted++;
+        }
+        return $"{deleted} kaders verwijderd";
+    }
+}
+
+/// <summary>Forgets contact-history entries older than 13 months: they no longer exclude anyone from a draw.</summary>
+public sealed class ContactHistoryRetention(ClientHistoryStore history) : ITimerStep
+{
+    public string FunctionName => TimerFunctionNames.NightlyMaintenance;
+    public string Name => "contacthistorie opruimen";
+
+    public async Task<string> RunAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        $"{await history.PurgeOldContactsAsync(DateOnly.FromDateTime(now.UtcDateTime), cancellationToken)} oude contacten vergeten";
+}

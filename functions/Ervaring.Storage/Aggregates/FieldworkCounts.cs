@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+
+namespace Ervaring.Storage.Aggregates;
+
+/// <summary>Fieldwork per audience and stratum: who was invited, opened the survey, completed it or refused.</summary>
+public sealed record FieldworkCount(
+    string Audience, string StratumKey, string Municipality, string CareType, string AgeBand,
+    int Invited, int Opened, int Completed, int Refused)
+{
+    /// <summary>AAPOR RR1: completed interviews over eligible invited units (everyone invited counts as eligible).</summary>
+    public double ResponseRate => Invited == 0 ? 0 : (double)Completed / Invited;
+}
+
+/// <summary>
+/// Fieldwork counts frozen at close (table <c>aggregates</c>, partition = wave id, row = "fieldwork|audience|stratum"),
+/// because the invitations they are counted from are deleted then.
+/// </summary>
+public sealed class FieldworkCountStore(StorageAccount account)
+{
+    private const string Prefix = "fieldwork|";
+    private TableClient Table => account.Table(StorageNames.Tables.Aggregates);
+
+    public async Task SaveAsync(string waveId, IReadOnlyList<FieldworkCount> counts, CancellationToken cancellationToken = default)
+    {
+        var entities = counts.Select(c => new TableEntity(waveId, $"{Prefix}{c.Audience}|{c.StratumKey}")
+        {
+            ["Audience"] = c.Audience,
+            ["StratumKey"] = c.StratumKey,
+            ["Municipality"] = c.Municipality,
+            ["CareType"] = c.CareType,
+            ["AgeBand"] = c.AgeBand,
+            ["Invited"] = c.Invited,
+            ["Opened"] = c.Opened,
+            ["Completed"] = c.Completed,
+            ["Refused"] = c.Refused,
+        });
+        foreach (var chunk in entities.Chunk(100))
+            await Table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FieldworkCount>> ReadAsync(string waveId, CancellationToken cancellationToken = default)
+    {
+        var counts = new List<FieldworkCount>();
+        var upper = Prefix[..^1] + (char)(Prefix[^1] + 1);
+        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == waveId && e.RowKey.CompareTo(Prefix) >= 0 && e.RowKey.CompareTo(upper) < 0, cancellationToken: cancellationToken))
+            counts.Add(new FieldworkCount(
+                e.GetString("Audience"), e.GetString("StratumKey"), e.GetString("Municipality"), e.GetString("CareType"), e.GetString("AgeBand"),
+                e.GetInt32("Invited") ?? 0, e.GetInt32("Opened") ?? 0, e.GetInt32("Completed") ?? 0, e.GetInt32("Refused") ?? 0));
+        return counts;
+    }
+}
