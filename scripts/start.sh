@@ -29,6 +29,7 @@ dotnet run --no-build --project functions/Ervaring.Functions -- \
   --environment Development \
   --Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true \
   --Ervaring:DevelopmentScheduler=true \
+  --Ervaring:AdminApiKey=demo-beheerder-sleutel-2026 \
   --Ervaring:Demo:Seed=true &
 pids+=($!)
 
