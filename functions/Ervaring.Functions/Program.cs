@@ -1,3 +1,4 @@
+using Ervaring.Functions.Demo;
 using Ervaring.Functions.Fielding;
 using Ervaring.Functions.Health;
 using Ervaring.Functions.Hosting;
@@ -28,6 +29,7 @@ public static class Program
         builder.AddTimerJobs();
         builder.AddSampling();
         builder.AddFielding();
+        builder.AddDemoData();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,0 +1,52 @@
+using Ervaring.Core.Waves;
+using Ervaring.Functions.Demo;
+using Ervaring.Functions.Fielding;
+using Ervaring.Integration.Tests.Infrastructure;
+using Ervaring.Storage.Responses;
+using Ervaring.Storage.Waves;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ervaring.Integration.Tests.Demo;
+
+/// <summary>The start command's demo: a fictional municipality with two closed years and one in the field.</summary>
+public sealed class DemoSeederTests : IAsyncLifetime
+{
+    private AzuriteProcess _azurite = null!;
+    private AppInstance _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteProcess.StartAsync();
+        _app = await AppInstance.StartAsync(_azurite.ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Seeding_creates_the_whole_cycle_once()
+    {
+        var seeder = _app.Services.GetRequiredService<DemoSeeder>();
+        await seeder.SeedAsync(CancellationToken.None);
+        await seeder.SeedAsync(CancellationToken.None); // idempotent
+
+        var waves = await _app.Services.GetRequiredService<WaveStore>().ListAsync();
+        Assert.Equal(3, waves.Count);
+        Assert.Equal(2, waves.Count(w => w.State == WaveState.Closed && w.PurgedOn is not null));
+        var current = Assert.Single(waves, w => w.State == WaveState.Fielding);
+
+        foreach (var closed in waves.Where(w => w.State == WaveState.Closed))
+        {
+            var responses = 0;
+            await foreach (var _ in _app.Services.GetRequiredService<ResponseStore>().ListAsync(closed.Id)) responses++;
+            var progress = (await _app.Services.GetRequiredService<FieldworkProgress>().ReportAsync(closed.Id, CancellationToken.None)).Value!;
+            Assert.Equal(progress.Completed, responses);
+            Assert.InRange(progress.ResponseRate, 0.2, 0.5);
+        }
+        var live = (await _app.Services.GetRequiredService<FieldworkProgress>().ReportAsync(current.Id, CancellationToken.None)).Value!;
+        Assert.True(live.Completed > 0);
+    }
+}
