@@ -1,5 +1,7 @@
 using Ervaring.Functions.Health;
 using Ervaring.Functions.Hosting;
+using Ervaring.Functions.Pages.Admin;
+using Ervaring.Functions.Pages.Shared;
 using Ervaring.Functions.Sampling;
 using Ervaring.Functions.Security;
 using Ervaring.Functions.Surveys;
@@ -26,15 +28,20 @@ public static class Program
         builder.AddSurveyDefinitions();
         builder.AddTimerJobs();
         builder.AddSampling();
+        builder.AddPages();
+        builder.AddAdminPages();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseErrorHandling();
         app.UseSecurity();
+        app.UsePages();
         app.MapHealth();
         app.MapTimerTriggers();
         app.MapWaves();
         app.MapSampling();
+        app.MapSharedAssets();
+        app.MapAdminPages();
         return app;
     }
 }
