@@ -2,6 +2,8 @@ using Ervaring.Functions.Demo;
 using Ervaring.Functions.Fielding;
 using Ervaring.Functions.Health;
 using Ervaring.Functions.Hosting;
+using Ervaring.Functions.Pages.Admin;
+using Ervaring.Functions.Pages.Shared;
 using Ervaring.Functions.Sampling;
 using Ervaring.Functions.Security;
 using Ervaring.Functions.Surveys;
@@ -30,16 +32,21 @@ public static class Program
         builder.AddSampling();
         builder.AddFielding();
         builder.AddDemoData();
+        builder.AddPages();
+        builder.AddAdminPages();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseErrorHandling();
         app.UseSecurity();
+        app.UsePages();
         app.MapHealth();
         app.MapTimerTriggers();
         app.MapWaves();
         app.MapSampling();
         app.MapFielding();
+        app.MapSharedAssets();
+        app.MapAdminPages();
         return app;
     }
 }

@@ -52,6 +52,9 @@ public static class ErrorHandling
         var status = context.Response.StatusCode;
         var detail = status switch
         {
+            // A form without (or with an expired) antiforgery token: the usual cause is a page left open too long.
+            400 when context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } =>
+                "Het formulier is verlopen of niet compleet. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
             404 => "Deze pagina bestaat niet.",
             405 => "Deze actie is hier niet toegestaan.",
             401 => "U moet inloggen om dit te zien.",

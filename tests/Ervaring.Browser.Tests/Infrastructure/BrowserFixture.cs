@@ -1,0 +1,61 @@
+using Ervaring.Integration.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Ervaring.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// Azurite, the app and one headless Chromium for every browser test class in the collection. Each test gets
+/// its own browser context (own cookies) from <see cref="NewPageAsync"/>. Survey and report browser tests can
+/// join the same collection, or start their own app with other settings through <see cref="AppInstance"/>.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    private readonly AppFixture _app = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public AppInstance App => _app.App;
+    public AzuriteProcess Azurite => _app.Azurite;
+    public Uri BaseAddress => App.BaseAddress;
+
+    public async Task InitializeAsync()
+    {
+        await _app.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await Chromium.LaunchAsync(_playwright);
+    }
+
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString().TrimEnd('/'),
+            ViewportSize = viewport ?? Desktop,
+            Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
+            AcceptDownloads = true,
+            // A phone viewport also means a touch screen and a phone's pixel density.
+            HasTouch = viewport == Phone,
+            IsMobile = viewport == Phone,
+            DeviceScaleFactor = viewport == Phone ? 2 : 1,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await _app.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser on app on Azurite";
+}
