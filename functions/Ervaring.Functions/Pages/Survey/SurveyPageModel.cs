@@ -1,0 +1,35 @@
+using Ervaring.Core.Surveys;
+
+namespace Ervaring.Functions.Pages.Survey;
+
+/// <summary>Everything one questionnaire page needs. Page 0 is the welcome; pages 1…N are the sections.</summary>
+public sealed record SurveyPageModel
+{
+    public required string Token { get; init; }
+    public required SurveyDefinition Definition { get; init; }
+    public required string Language { get; init; }
+    public int Page { get; init; }
+
+    /// <summary>Answers to show in the fields: the saved draft, overlaid with what was just posted.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Answers { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    public IReadOnlyDictionary<string, string> Errors { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A message at the top: "saved", or "storage unavailable".</summary>
+    public string? Notice { get; init; }
+    public bool NoticeIsError { get; init; }
+
+    /// <summary>web, or papier/telefoon when an officer enters a questionnaire.</summary>
+    public string Mode { get; init; } = "web";
+
+    /// <summary>Antiforgery token, only when an officer enters a questionnaire (the officer's cookie must not be usable cross-site).</summary>
+    public string? FormToken { get; init; }
+    public string? FormTokenField { get; init; }
+
+    public int PageCount => Definition.Sections.Count;
+    public SurveySection? Section => Page >= 1 && Page <= PageCount ? Definition.Sections[Page - 1] : null;
+    public SurveyText Text => SurveyText.For(Language);
+    public string ActionUrl => $"/s/{Token}";
+
+    public string PageUrl(int page, string? language = null) =>
+        $"/s/{Token}?pagina={page}" + (language ?? Language) switch { "nl" => "", var l => $"&taal={l}" } + (Mode == "web" ? "" : $"&modus={Mode}");
+}

@@ -1,0 +1,89 @@
+namespace Ervaring.Functions.Pages.Survey;
+
+/// <summary>
+/// The words around the questions (buttons, headings, messages) in Dutch and English. Questions themselves
+/// come from the questionnaire and its translations; a language without chrome here falls back to Dutch.
+/// </summary>
+public sealed record SurveyText(
+    string SiteName, string Start, string Next, string Previous, string Save, string Submit, string Step,
+    string Required, string OnlyIf, string NotParticipate, string NotParticipateConfirm, string NotParticipateQuestion,
+    string ConfirmRefusal, string Back, string ErrorsHeading, string Saved, string ThankYouTitle, string ThankYou,
+    string AlreadyDoneTitle, string AlreadyDone, string RefusedTitle, string Refused, string LinkProblemTitle, string LinkProblem,
+    string UnavailableTitle, string Unavailable, string TryAgain, string Languages, string About)
+{
+    public static readonly SurveyText Dutch = new(
+        SiteName: "Uw ervaring met jeugdhulp",
+        Start: "Beginnen",
+        Next: "Volgende",
+        Previous: "Vorige",
+        Save: "Opslaan en later verder",
+        Submit: "Verzenden",
+        Step: "Stap {0} van {1}",
+        Required: "(verplicht)",
+        OnlyIf: "Beantwoord deze vraag alleen als u bij de vorige vraag '{0}' koos.",
+        NotParticipate: "Ik wil niet meedoen",
+        NotParticipateConfirm: "Ja, ik wil niet meedoen",
+        NotParticipateQuestion: "Weet u het zeker? Dan krijgt u geen herinnering meer en vragen we u volgend jaar niet opnieuw.",
+        ConfirmRefusal: "Niet meedoen",
+        Back: "Terug naar de vragenlijst",
+        ErrorsHeading: "Niet alles is goed ingevuld",
+        Saved: "Uw antwoorden zijn opgeslagen. Open later dezelfde link om verder te gaan.",
+        ThankYouTitle: "Bedankt!",
+        ThankYou: "Uw antwoorden zijn goed aangekomen. Bedankt dat u de tijd nam. Met uw antwoorden maakt de gemeente de jeugdhulp beter.",
+        AlreadyDoneTitle: "Al ingevuld",
+        AlreadyDone: "Deze vragenlijst is al ingevuld. Dank je wel! U hoeft niets meer te doen.",
+        RefusedTitle: "U doet niet mee",
+        Refused: "U heeft laten weten dat u niet wilt meedoen. U krijgt geen herinnering meer. Bedankt voor het laten weten.",
+        LinkProblemTitle: "Deze link werkt niet (meer)",
+        LinkProblem: "Misschien is de vragenlijst gesloten, of is de link niet helemaal goed overgenomen. Controleer de link of typ de code uit uw brief.",
+        UnavailableTitle: "Even niet beschikbaar",
+        Unavailable: "Het opslaan lukt nu even niet. Uw antwoorden staan nog in dit formulier. Probeer het over een paar minuten nog eens.",
+        TryAgain: "Opnieuw proberen",
+        Languages: "Andere taal",
+        About: "Over dit onderzoek");
+
+    public static readonly SurveyText English = new(
+        SiteName: "Your experience with youth care",
+        Start: "Start",
+        Next: "Next",
+        Previous: "Previous",
+        Save: "Save and continue later",
+        Submit: "Send",
+        Step: "Step {0} of {1}",
+        Required: "(required)",
+        OnlyIf: "Only answer this question if you chose '{0}' in the previous question.",
+        NotParticipate: "I do not want to take part",
+        NotParticipateConfirm: "Yes, I do not want to take part",
+        NotParticipateQuestion: "Are you sure? You will get no more reminders and we will not ask you again next year.",
+        ConfirmRefusal: "Not taking part",
+        Back: "Back to the questionnaire",
+        ErrorsHeading: "Not everything is filled in correctly",
+        Saved: "Your answers have been saved. Open the same link later to continue.",
+        ThankYouTitle: "Thank you!",
+        ThankYou: "Your answers have arrived. Thank you for your time. The municipality uses your answers to improve youth care.",
+        AlreadyDoneTitle: "Already completed",
+        AlreadyDone: "This questionnaire has already been completed. Thank you! There is nothing more to do.",
+        RefusedTitle: "You are not taking part",
+        Refused: "You have told us you do not want to take part. You will get no more reminders. Thank you for letting us know.",
+        LinkProblemTitle: "This link does not work (any more)",
+        LinkProblem: "Perhaps the questionnaire has closed, or the link was not copied completely. Check the link or type the code from your letter.",
+        UnavailableTitle: "Temporarily unavailable",
+        Unavailable: "Saving does not work right now. Your answers are still in this form. Please try again in a few minutes.",
+        TryAgain: "Try again",
+        Languages: "Other language",
+        About: "About this survey");
+
+    public static SurveyText For(string? language) => language == "en" ? English : Dutch;
+
+    /// <summary>The language's own name, for the language links.</summary>
+    public static string LanguageName(string code) => code switch
+    {
+        "nl" => "Nederlands",
+        "en" => "English",
+        "ar" => "العربية",
+        "tr" => "Türkçe",
+        "pl" => "Polski",
+        "uk" => "Українська",
+        _ => code,
+    };
+}
