@@ -26,6 +26,8 @@ public sealed class FrameRejectionTests(BrowserFixture fixture)
 
         await AdminSession.UploadFrameAsync(page, csv);
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Steekproefkader afgewezen");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("1 van de 50 regels zijn afgekeurd. Er is niets opgeslagen.");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("'Afgekeurde regels bewust weglaten'");
         var rejected = page.Locator("#afgekeurde-regels tbody tr");
         await Expect(rejected).ToHaveCountAsync(1);
         await Expect(rejected.Locator("td").Nth(0)).ToHaveTextAsync("4");

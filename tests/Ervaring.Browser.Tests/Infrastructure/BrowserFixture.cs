@@ -28,7 +28,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Browser = await Chromium.LaunchAsync(_playwright);
     }
 
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    /// <param name="javaScript">Off to prove a page works without it (axe needs it, so audit with it on).</param>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -37,6 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "nl-NL",
             TimezoneId = "Europe/Amsterdam",
             AcceptDownloads = true,
+            JavaScriptEnabled = javaScript,
             // A phone viewport also means a touch screen and a phone's pixel density.
             HasTouch = viewport == Phone,
             IsMobile = viewport == Phone,

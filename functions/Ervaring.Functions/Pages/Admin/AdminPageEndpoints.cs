@@ -78,7 +78,7 @@ public static class AdminPageEndpoints
             await file.CopyToAsync(buffer, cancellationToken);
             var dropInvalid = form["weglaten"] == "true";
             var outcome = await Guarded(() => sampling.ImportFrameAsync(id, buffer.ToArray(), dropInvalid, WaveEndpoints.Actor(user), cancellationToken));
-            return await WavePageAsync(loader, id, cancellationToken, m => m with { Import = outcome.Value, Problem = outcome.Problem });
+            return await WavePageAsync(loader, id, cancellationToken, m => m with { Import = outcome.Value, Problem = ForTheUploadForm(outcome.Problem) });
         }).WithMetadata(new RequestSizeLimitAttribute(SamplingEndpoints.MaxFrameBytes)).WithFormOptions(multipartBodyLengthLimit: SamplingEndpoints.MaxFrameBytes);
 
         admin.MapPost("/metingen/{id}/trekken", async (string id, IFormCollection form, SamplingService sampling, WavePageLoader loader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
@@ -137,6 +137,19 @@ public static class AdminPageEndpoints
         BackHref = $"/admin/metingen/{Uri.EscapeDataString(waveId)}",
         BackText = "Terug naar de meting",
     }, problem.Status);
+
+    /// <summary>
+    /// The service's advice names the API switch (dropInvalid=true); on the page the same choice is the
+    /// checkbox, so say that instead. Counts and rows are the service's own.
+    /// </summary>
+    private static Problem? ForTheUploadForm(Problem? problem) =>
+        problem?.Extensions is { } extensions && extensions.TryGetValue("rejectedRows", out var rejected) && extensions.TryGetValue("dataRows", out var rows)
+            ? problem with
+            {
+                Detail = $"{rejected} van de {rows} regels zijn afgekeurd. Er is niets opgeslagen. Verbeter het bestand, " +
+                         "of vink hieronder 'Afgekeurde regels bewust weglaten' aan en lees het bestand opnieuw in.",
+            }
+            : problem;
 
     /// <summary>Someone else changed the wave at the same moment: say so, in Dutch, instead of an error page.</summary>
     private static async Task<Outcome<T>> Guarded<T>(Func<Task<Outcome<T>>> action)
