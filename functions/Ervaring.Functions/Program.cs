@@ -6,6 +6,7 @@ using Ervaring.Functions.Pages.Admin;
 using Ervaring.Functions.Pages.Shared;
 using Ervaring.Functions.Sampling;
 using Ervaring.Functions.Security;
+using Ervaring.Functions.Survey;
 using Ervaring.Functions.Surveys;
 using Ervaring.Functions.Timers;
 using Ervaring.Functions.Waves;
@@ -31,6 +32,7 @@ public static class Program
         builder.AddTimerJobs();
         builder.AddSampling();
         builder.AddFielding();
+        builder.AddSurvey();
         builder.AddDemoData();
         builder.AddPages();
         builder.AddAdminPages();
@@ -45,6 +47,7 @@ public static class Program
         app.MapWaves();
         app.MapSampling();
         app.MapFielding();
+        app.MapSurvey();
         app.MapSharedAssets();
         app.MapAdminPages();
         return app;

@@ -17,6 +17,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
+    public AppFixture AppFixture => _app;
     public AppInstance App => _app.App;
     public AzuriteProcess Azurite => _app.Azurite;
     public Uri BaseAddress => App.BaseAddress;

@@ -40,15 +40,17 @@ public static class PageResults
     /// Headers for every HTML page: never cached (pages show wave data or personal links), no framing,
     /// no referrer leaving the site (survey links carry tokens), and only our own stylesheet may load.
     /// </summary>
-    public static TBuilder WithPageHeaders<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    public static TBuilder WithPageHeaders<TBuilder>(this TBuilder builder, bool allowOwnScripts = false) where TBuilder : IEndpointConventionBuilder
     {
+        // Scripts, where a page has any, come only from our own /assets/ files: never inline, never elsewhere.
+        var scripts = allowOwnScripts ? " script-src 'self';" : "";
         builder.AddEndpointFilter(async (context, next) =>
         {
             var headers = context.HttpContext.Response.Headers;
             headers.CacheControl = "no-store";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'self';{scripts} img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
             return await next(context);
         });
         return builder;

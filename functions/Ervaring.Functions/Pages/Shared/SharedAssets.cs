@@ -54,6 +54,7 @@ public static class SharedAssets
     private static string ContentTypeOf(string name) => Path.GetExtension(name) switch
     {
         ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
         ".svg" => "image/svg+xml",
         ".png" => "image/png",
         ".ico" => "image/x-icon",

@@ -1,0 +1,250 @@
+using Ervaring.Core.Surveys;
+using Ervaring.Functions.Hosting;
+using Ervaring.Functions.Pages.Shared;
+using Ervaring.Functions.Pages.Survey;
+using Ervaring.Functions.Security;
+using Ervaring.Storage.Responses;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using static Ervaring.Functions.Pages.Shared.PageResults;
+
+namespace Ervaring.Functions.Survey;
+
+/// <summary>
+/// The family's survey: <c>/s/{token}</c> (the personal link) and <c>/s</c> (typing the code from the letter).
+/// Public by decision — the unguessable token is the key. Every answer is kept on a validation error, and a
+/// storage outage gives a 503 page that holds everything the family entered, ready to send again.
+/// </summary>
+public static class SurveyEndpoints
+{
+    /// <summary>A whole questionnaire with long open answers is far below this; anything bigger is not a survey post.</summary>
+    public const long MaxPostBytes = 256 * 1024;
+
+    public static WebApplicationBuilder AddSurvey(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<FailedLookupLimiter>();
+        return builder;
+    }
+
+    public static WebApplication MapSurvey(this WebApplication app)
+    {
+        var survey = app.MapGroup("/s").AllowAnonymous().WithPageHeaders(allowOwnScripts: true).DisableAntiforgery().ExcludeFromDescription()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxPostBytes));
+
+        survey.MapGet("", ([FromQuery(Name = "modus")] string? mode) => Page<ShortCodePage>(new { Mode = OfficerModeName(mode) }));
+        survey.MapPost("", ShortCodeAsync);
+        survey.MapGet("/{token}", ShowAsync);
+        survey.MapPost("/{token}", PostAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ShortCodeAsync(HttpContext context, SurveySession session, FailedLookupLimiter limiter, IAuthorizationService authorization, CancellationToken cancellationToken)
+    {
+        if (limiter.IsBlocked(context)) return TooManyAttempts();
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var typed = form["code"].ToString();
+        var mode = await OfficerModeAsync(context, authorization, form["modus"]);
+        if (!Ervaring.Core.Invitations.ShortCode.TryParse(typed, out _, out var error))
+            return Page<ShortCodePage>(new { Error = error, Code = typed, Mode = mode }, StatusCodes.Status422UnprocessableEntity);
+        var token = await session.TokenForShortCodeAsync(typed, cancellationToken);
+        if (token is null)
+        {
+            limiter.RecordFailure(context);
+            return Page<ShortCodePage>(new { Error = "Deze code kennen we niet (meer). Controleer de code in uw brief.", Code = typed, Mode = mode }, StatusCodes.Status422UnprocessableEntity);
+        }
+        return Results.Redirect($"/s/{token}" + (mode is null ? "" : $"?modus={mode}"), permanent: false, preserveMethod: false);
+    }
+
+    private static async Task<IResult> ShowAsync(
+        string token, [FromQuery(Name = "pagina")] int? page, [FromQuery(Name = "taal")] string? language, [FromQuery(Name = "modus")] string? requestedMode,
+        HttpContext context, SurveySession session, FailedLookupLimiter limiter, IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    {
+        if (limiter.IsBlocked(context)) return TooManyAttempts();
+        var lookup = await session.OpenAsync(token, language, cancellationToken);
+        if (lookup.Context is not { } survey) return NotOpen(lookup.State, language, token, context, limiter);
+        var mode = await OfficerModeAsync(context, authorization, requestedMode) ?? ResponseModes.Web;
+        if (mode == ResponseModes.Web) await session.MarkOpenedAsync(survey, cancellationToken);
+        var draft = survey.Open.Draft;
+        var model = Model(survey, token, mode, context, antiforgery) with
+        {
+            Page = page is { } p ? Math.Clamp(p, 0, survey.Definition.Sections.Count) : ResumePage(survey.BaseDefinition, draft),
+            Answers = draft,
+        };
+        return Page<SurveyPage>(new { Model = model });
+    }
+
+    private static async Task<IResult> PostAsync(
+        string token, HttpContext context, SurveySession session, FailedLookupLimiter limiter, IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    {
+        if (limiter.IsBlocked(context)) return TooManyAttempts();
+        if (!context.Request.HasFormContentType)
+            return Page<SurveyMessagePage>(new { Heading = "Dit kunnen we niet verwerken", Message = "Stuur de vragenlijst met het formulier op de pagina." }, StatusCodes.Status415UnsupportedMediaType);
+        var raw = await context.Request.ReadFormAsync(cancellationToken);
+        try
+        {
+            return await HandlePostAsync(token, raw, context, session, limiter, authorization, antiforgery, cancellationToken);
+        }
+        catch (Exception ex) when (ErrorHandling.IsStorageOutage(ex))
+        {
+            var language = raw["taal"].ToString();
+            var text = SurveyText.For(language);
+            context.Response.Headers.RetryAfter = "60";
+            return Page<SurveyMessagePage>(new
+            {
+                Heading = text.UnavailableTitle,
+                Message = text.Unavailable,
+                Language = language is { Length: > 0 } ? language : "nl",
+                Preserved = SurveyForm.Raw(raw),
+                PreservedAction = $"/s/{token}",
+            }, StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<IResult> HandlePostAsync(
+        string token, IFormCollection raw, HttpContext context, SurveySession session, FailedLookupLimiter limiter,
+        IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    {
+        var lookup = await session.OpenAsync(token, raw["taal"], cancellationToken);
+        if (lookup.Context is not { } survey) return NotOpen(lookup.State, raw["taal"], token, context, limiter);
+        var form = SurveyForm.From(raw, survey.BaseDefinition);
+
+        var mode = ResponseModes.Web;
+        if (form.Mode is ResponseModes.Paper or ResponseModes.Telephone)
+        {
+            // Entering a paper or phone questionnaire is for an officer, and must not be forgeable from another site.
+            if (await OfficerModeAsync(context, authorization, form.Mode) is null || !await antiforgery.IsRequestValidAsync(context))
+                return Page<SurveyMessagePage>(new { Heading = "Geen toegang", Message = "Alleen een ingelogde onderzoeker kan een papieren of telefonische vragenlijst invoeren." }, StatusCodes.Status403Forbidden);
+            mode = form.Mode;
+        }
+
+        var text = SurveyText.For(form.Language);
+        var itemsOnPage = form.ItemsOnPage(survey.BaseDefinition);
+        var shown = SurveySession.Merge(survey.Open.Draft, form.Answers, itemsOnPage);
+        var model = Model(survey, token, mode, context, antiforgery) with { Page = form.Page, Answers = shown };
+
+        switch (form.Action)
+        {
+            case "weigeren":
+                return Page<SurveyMessagePage>(new
+                {
+                    Heading = text.NotParticipate, Message = text.NotParticipateQuestion, Language = form.Language,
+                    ConfirmRefusalUrl = $"/s/{token}", BackUrl = model.PageUrl(form.Page),
+                });
+            case "weigeren-bevestigd":
+                await session.RefuseAsync(survey, cancellationToken);
+                return Page<SurveyMessagePage>(new { Heading = text.RefusedTitle, Message = text.Refused, Language = form.Language });
+            case "verzenden":
+            {
+                var result = await session.SubmitAsync(survey, form.Answers, itemsOnPage, mode, cancellationToken);
+                return result.Outcome switch
+                {
+                    SubmitOutcome.Completed => Page<SurveyMessagePage>(new { Heading = text.ThankYouTitle, Message = text.ThankYou, Language = form.Language }),
+                    SubmitOutcome.AlreadyCompleted => Page<SurveyMessagePage>(new { Heading = text.AlreadyDoneTitle, Message = text.AlreadyDone, Language = form.Language }),
+                    SubmitOutcome.Closed => NotOpen(LinkState.NotOpen, form.Language, token, context, limiter),
+                    _ => Invalid(model, result.Validation!.Errors, survey.BaseDefinition),
+                };
+            }
+            case "volgende":
+            case "vorige":
+            {
+                var saved = await session.SaveAsync(survey, form.Answers, itemsOnPage, cancellationToken);
+                var errors = PageErrors(survey.BaseDefinition, shown, form.Page, checkRequired: form.Action == "volgende", saved.Errors);
+                if (errors.Count > 0 && form.Action == "volgende") return Invalid(model, errors, survey.BaseDefinition);
+                var next = form.Action == "volgende" ? Math.Min(form.Page + 1, model.PageCount) : Math.Max(form.Page - 1, 0);
+                return Results.Redirect(model.PageUrl(next));
+            }
+            default: // "opslaan", or a post without an action
+            {
+                var saved = await session.SaveAsync(survey, form.Answers, itemsOnPage, cancellationToken);
+                var errors = PageErrors(survey.BaseDefinition, shown, form.Page, checkRequired: false, saved.Errors);
+                return Page<SurveyPage>(new { Model = model with { Errors = errors, Notice = text.Saved } }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
+            }
+        }
+    }
+
+    /// <summary>Shows the first page that has a problem, with that page's problems next to their questions.</summary>
+    private static IResult Invalid(SurveyPageModel model, IReadOnlyDictionary<string, string> errors, SurveyDefinition definition)
+    {
+        var firstPage = definition.Sections.Select((s, i) => (s, i)).FirstOrDefault(x => x.s.Items.Any(item => errors.ContainsKey(item.Id))).i + 1;
+        if (firstPage == 0) firstPage = model.Page;
+        var onPage = definition.Sections[firstPage - 1].Items.Select(i => i.Id).ToHashSet();
+        var pageErrors = errors.Where(e => onPage.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value);
+        return Page<SurveyPage>(new { Model = model with { Page = firstPage, Errors = pageErrors } }, StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>Problems on one page: invalid values always, missing required answers when moving on.</summary>
+    private static Dictionary<string, string> PageErrors(SurveyDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, int page, bool checkRequired, IReadOnlyDictionary<string, string> valueErrors)
+    {
+        if (page < 1 || page > definition.Sections.Count) return new Dictionary<string, string>(valueErrors);
+        var onPage = definition.Sections[page - 1].Items.Select(i => i.Id).ToHashSet();
+        var errors = valueErrors.Where(e => onPage.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value);
+        if (checkRequired)
+            foreach (var (item, message) in SurveyAnswers.Validate(definition, answers, AnswerMode.Submit).Errors)
+                if (onPage.Contains(item)) errors.TryAdd(item, message);
+        return errors;
+    }
+
+    /// <summary>Opening the link again continues at the first page with an unanswered question.</summary>
+    private static int ResumePage(SurveyDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> draft)
+    {
+        if (draft.Count == 0) return 0;
+        var visible = SurveyAnswers.VisibleItemIds(definition, draft).ToHashSet();
+        for (var i = 0; i < definition.Sections.Count; i++)
+            if (definition.Sections[i].Items.Any(item => visible.Contains(item.Id) && !draft.ContainsKey(item.Id))) return i + 1;
+        return definition.Sections.Count;
+    }
+
+    private static SurveyPageModel Model(SurveyContext survey, string token, string mode, HttpContext context, IAntiforgery antiforgery)
+    {
+        var tokens = mode == ResponseModes.Web ? null : antiforgery.GetAndStoreTokens(context);
+        return new SurveyPageModel
+        {
+            Token = token,
+            Definition = survey.Definition,
+            Language = survey.Definition == survey.BaseDefinition ? "nl" : LanguageOf(survey),
+            Mode = mode,
+            FormToken = tokens?.RequestToken,
+            FormTokenField = tokens?.FormFieldName,
+        };
+    }
+
+    private static string LanguageOf(SurveyContext survey) =>
+        survey.BaseDefinition.Languages.FirstOrDefault(l => l != "nl" && survey.Definition.Title == survey.BaseDefinition.InLanguage(l).Title) ?? "nl";
+
+    /// <summary>Unknown, closed or expired all look the same to the visitor, and all count as a failed look-up.</summary>
+    private static IResult NotOpen(LinkState state, string? language, string token, HttpContext context, FailedLookupLimiter limiter)
+    {
+        var text = SurveyText.For(language);
+        return state switch
+        {
+            LinkState.Completed => Page<SurveyMessagePage>(new { Heading = text.AlreadyDoneTitle, Message = text.AlreadyDone, Language = language ?? "nl" }),
+            LinkState.Refused => Page<SurveyMessagePage>(new { Heading = text.RefusedTitle, Message = text.Refused, Language = language ?? "nl" }),
+            _ => Failed(),
+        };
+
+        IResult Failed()
+        {
+            limiter.RecordFailure(context);
+            return Page<SurveyMessagePage>(new { Heading = text.LinkProblemTitle, Message = text.LinkProblem, Language = language ?? "nl", ShowCodeLink = true }, StatusCodes.Status404NotFound);
+        }
+    }
+
+    private static IResult TooManyAttempts()
+    {
+        return Page<SurveyMessagePage>(new
+        {
+            Heading = "Te veel pogingen",
+            Message = "Er zijn te veel onbekende links of codes geprobeerd. Wacht een kwartier en probeer het dan opnieuw.",
+        }, StatusCodes.Status429TooManyRequests);
+    }
+
+    private static string? OfficerModeName(string? mode) => mode is ResponseModes.Paper or ResponseModes.Telephone ? mode : null;
+
+    private static async Task<string?> OfficerModeAsync(HttpContext context, IAuthorizationService authorization, string? requested)
+    {
+        if (OfficerModeName(requested) is not { } mode) return null;
+        var allowed = await authorization.AuthorizeAsync(context.User, Policies.Onderzoeker);
+        return allowed.Succeeded ? mode : null;
+    }
+}
