@@ -27,9 +27,12 @@ public sealed class AppFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => await InitializeWith(await AzuriteProcess.StartAsync());
+
+    /// <summary>Starts the app on a given Azurite (for example one that persists to disk and can be restarted).</summary>
+    public async Task InitializeWith(AzuriteProcess azurite)
     {
-        Azurite = await AzuriteProcess.StartAsync();
+        Azurite = azurite;
         App = await AppInstance.StartAsync(Azurite.ConnectionString, DefaultSettings);
     }
 

@@ -87,9 +87,21 @@ public sealed class AzuriteProcess : IAsyncDisposable
         await WaitUntilListening(BlobPort);
     }
 
+    /// <summary>
+    /// Stops the emulator. Politely (SIGTERM) when it persists to disk, so it writes its database first —
+    /// Azurite keeps recent writes in memory and a hard kill would lose them, which is the emulator's
+    /// behaviour, not the outage we want to test.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is null) return;
+        if (!_process.HasExited && _dataFolder is not null)
+        {
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]);
+            await term.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            try { await _process.WaitForExitAsync(timeout.Token); } catch (OperationCanceledException) { }
+        }
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
