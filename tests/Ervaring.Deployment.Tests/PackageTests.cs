@@ -100,6 +100,9 @@ public sealed class PackageTests(BuiltPackage package)
             info.Environment.Remove(name);
         info.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
         info.Environment["Ervaring__Storage__ConnectionString"] = azurite.ConnectionString;
+        // Production, as in Azure: the server secrets must be configured or the app refuses to start.
+        info.Environment["Ervaring__Secrets__TokenKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        info.Environment["Ervaring__Secrets__HashPepper"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
         var log = new StringBuilder();
         using var process = new Process { StartInfo = info };

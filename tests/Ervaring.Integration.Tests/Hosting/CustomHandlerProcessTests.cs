@@ -21,6 +21,9 @@ public sealed class CustomHandlerProcessTests(AppFixture fixture)
         info.ArgumentList.Add(Path.Combine(appFolder, "Ervaring.Functions.dll"));
         info.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
         info.Environment["Ervaring__Storage__ConnectionString"] = fixture.Azurite.ConnectionString;
+        // Production, as in Azure: the server secrets must be configured or the app refuses to start.
+        info.Environment["Ervaring__Secrets__TokenKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        info.Environment["Ervaring__Secrets__HashPepper"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:1"; // must be overridden by the host's port
         using var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
