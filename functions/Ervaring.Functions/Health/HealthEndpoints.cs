@@ -16,7 +16,7 @@ public static class HealthEndpoints
                 storage = new { tables = report.Tables, blobs = report.Blobs },
             };
             return Results.Json(body, statusCode: report.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

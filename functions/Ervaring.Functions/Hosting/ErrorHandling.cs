@@ -22,7 +22,14 @@ public static class ErrorHandling
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = ex => IsStorageOutage(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => ex switch
+            {
+                // The client's fault (too large, malformed form or body): a 4xx with a plain message.
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException or System.Text.DecoderFallbackException => StatusCodes.Status400BadRequest,
+                _ when IsStorageOutage(ex) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
             ExceptionHandler = WriteError,
         });
         app.UseStatusCodePages(context => WriteStatus(context.HttpContext));
@@ -40,6 +47,7 @@ public static class ErrorHandling
     private static Task WriteError(HttpContext context)
     {
         var status = context.Response.StatusCode;
+        if (status is >= 400 and < 500) return WriteStatus(context);
         var detail = status == StatusCodes.Status503ServiceUnavailable
             ? "De opslag is even niet bereikbaar. Probeer het later nog eens."
             : "Er ging iets mis aan onze kant. Probeer het later nog eens.";

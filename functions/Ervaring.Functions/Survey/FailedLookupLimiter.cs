@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Ervaring.Functions.Hosting;
 
 namespace Ervaring.Functions.Survey;
 
@@ -49,9 +48,7 @@ public sealed class FailedLookupLimiter(IConfiguration configuration, TimeProvid
 
     private string ClientKey(HttpContext context)
     {
-        var address = FunctionsHost.IsPresent(configuration) && context.Request.Headers["X-Forwarded-For"].FirstOrDefault() is { Length: > 0 } forwarded
-            ? forwarded.Split(',')[0].Trim()
-            : context.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
+        var address = Security.RateLimits.ClientAddress(context, configuration);
         return Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(address)));
     }
 }

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Ervaring.Functions.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Ervaring.Functions.Security;
+
+/// <summary>
+/// In Azure, App Service Authentication (Microsoft Entra ID) signs officers in and forwards who they are in
+/// <c>X-MS-CLIENT-PRINCIPAL</c> (base64 JSON with claims; Entra app roles arrive as "roles" claims). The
+/// platform strips that header from outside requests, so it is trusted only under the Functions host —
+/// anywhere else anyone could send it, and it is ignored.
+/// </summary>
+public sealed class PlatformPrincipalHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IConfiguration configuration) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Platform";
+    public const string Header = "X-MS-CLIENT-PRINCIPAL";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!FunctionsHost.IsPresent(configuration) || !Request.Headers.TryGetValue(Header, out var value))
+            return Task.FromResult(AuthenticateResult.NoResult());
+        var principal = Parse(value.ToString(), SchemeName);
+        return Task.FromResult(principal is null
+            ? AuthenticateResult.Fail("Ongeldige platformidentiteit.")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    /// <summary>Reads the platform's principal; only our own roles are kept as role claims.</summary>
+    public static ClaimsPrincipal? Parse(string base64, string scheme)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
+            var root = document.RootElement;
+            var roleType = root.TryGetProperty("role_typ", out var rt) ? rt.GetString() : "roles";
+            var claims = new List<Claim>();
+            string? name = null;
+            foreach (var claim in root.GetProperty("claims").EnumerateArray())
+            {
+                var type = claim.GetProperty("typ").GetString();
+                var val = claim.GetProperty("val").GetString();
+                if (type is null || val is null) continue;
+                if ((type == roleType || type == "roles") && Roles.All.Contains(val)) claims.Add(new Claim(ClaimTypes.Role, val));
+                if (type is "name" or "preferred_username" or ClaimTypes.Name) name ??= val;
+            }
+            claims.Add(new Claim(ClaimTypes.Name, name ?? "Entra-gebruiker"));
+            return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
+        }
+        catch (Exception ex) when (ex is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
