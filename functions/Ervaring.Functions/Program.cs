@@ -4,6 +4,7 @@ using Ervaring.Functions.Health;
 using Ervaring.Functions.Hosting;
 using Ervaring.Functions.Pages.Admin;
 using Ervaring.Functions.Pages.Shared;
+using Ervaring.Functions.Reports;
 using Ervaring.Functions.Sampling;
 using Ervaring.Functions.Security;
 using Ervaring.Functions.Surveys;
@@ -31,6 +32,7 @@ public static class Program
         builder.AddTimerJobs();
         builder.AddSampling();
         builder.AddFielding();
+        builder.AddReports();
         builder.AddDemoData();
         builder.AddPages();
         builder.AddAdminPages();
@@ -45,6 +47,7 @@ public static class Program
         app.MapWaves();
         app.MapSampling();
         app.MapFielding();
+        app.MapReports();
         app.MapSharedAssets();
         app.MapAdminPages();
         return app;
