@@ -50,7 +50,7 @@ public sealed record ResponseRow(string Audience, string Stratum, string Municip
 public sealed record PartialRow(string Variable, string Category, double Propensity, double Partial);
 
 /// <summary>R-indicator of one audience within one scope, with its plain-Dutch sentence.</summary>
-public sealed record RepresentativenessRow(string Audience, string Scope, double R, double MeanPropensity, double MaximalBias, string Sentence, IReadOnlyList<PartialRow> Partials);
+public sealed record RepresentativenessRow(string Audience, string Scope, double R, double MeanPropensity, double? MaximalBias, string Sentence, IReadOnlyList<PartialRow> Partials);
 
 /// <summary>Difference with an earlier published wave of the same scope and audience.</summary>
 public sealed record TrendRow(

@@ -106,7 +106,7 @@ public sealed class WaveAggregation(
                     [Dimensions.AgeBand] = k => ageBand[k],
                 });
                 var sentence = RepresentativenessSentence.Describe(result, (variable, category) => GroupName(audience.Audience, variable, category));
-                rows.Add(new RepresentativenessRow(audience.Audience, scope.Name, result.R, result.MeanPropensity, result.MaximalBias, sentence,
+                rows.Add(new RepresentativenessRow(audience.Audience, scope.Name, result.R, result.MeanPropensity, double.IsFinite(result.MaximalBias) ? result.MaximalBias : null, sentence,
                     result.Partials.SelectMany(p => p.Categories.Select(c => new PartialRow(p.Variable, c.Category, c.Propensity, c.Partial))).ToList()));
             }
         return rows;
