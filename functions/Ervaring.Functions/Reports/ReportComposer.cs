@@ -51,7 +51,7 @@ public sealed class ReportComposer(ReportArchive archive)
                 WaveId = wave.Id,
                 Correction = correction,
                 EarlierVersions = earlierVersions,
-                Audiences = input.Audiences.Select(a => a.Audience).ToList(),
+                Audiences = input.Audiences.Select(a => a.Audience).OrderBy(a => a == "ouders" ? 0 : 1).ToList(),
                 Figures = figures,
                 Series = series,
                 Trends = PublicTrends(aggregate, scope, figures, series),
