@@ -4,6 +4,7 @@ using Ervaring.Functions.Health;
 using Ervaring.Functions.Hosting;
 using Ervaring.Functions.Pages.Admin;
 using Ervaring.Functions.Pages.Shared;
+using Ervaring.Functions.Reports;
 using Ervaring.Functions.Sampling;
 using Ervaring.Functions.Security;
 using Ervaring.Functions.Survey;
@@ -33,6 +34,7 @@ public static class Program
         builder.AddSampling();
         builder.AddFielding();
         builder.AddSurvey();
+        builder.AddReports();
         builder.AddDemoData();
         builder.AddPages();
         builder.AddAdminPages();
@@ -48,6 +50,7 @@ public static class Program
         app.MapSampling();
         app.MapFielding();
         app.MapSurvey();
+        app.MapReports();
         app.MapSharedAssets();
         app.MapAdminPages();
         return app;

@@ -2,6 +2,7 @@ using Ervaring.Core.Demo;
 using Ervaring.Core.Invitations;
 using Ervaring.Core.Waves;
 using Ervaring.Functions.Fielding;
+using Ervaring.Functions.Reports;
 using Ervaring.Functions.Sampling;
 using Ervaring.Functions.Security;
 using Ervaring.Functions.Survey;
@@ -14,7 +15,7 @@ namespace Ervaring.Functions.Demo;
 
 /// <summary>
 /// Fills local storage with a fictional municipality, "Voorbeeldstad", so a newcomer sees the whole cycle:
-/// two closed years with synthetic responses (for the report and its trend) and the current year in the field.
+/// two closed and published years with synthetic responses (a council report with its trend) and the current year in the field.
 /// Every step goes through the real services — sampling, the survey session, closing — never around them.
 /// Runs once at start-up when <c>Ervaring:Demo:Seed</c> is true, and only if the demo is not there yet.
 /// </summary>
@@ -50,7 +51,10 @@ public sealed class DemoSeeder(IServiceProvider services, IConfiguration configu
             var waveId = await CreateSampledWaveAsync(year, current, cancellationToken);
             await services.GetRequiredService<FieldingStart>().StartAsync(waveId, Actor, cancellationToken);
             await AnswerAsync(waveId, yearOffset: year - (thisYear - 2), share: current ? 0.6 : 1.0, cancellationToken);
-            if (!current) await services.GetRequiredService<WaveClosing>().CloseAsync(waveId, Actor, cancellationToken);
+            if (current) continue;
+            await services.GetRequiredService<WaveClosing>().CloseAsync(waveId, Actor, cancellationToken);
+            // Published in year order, so the second year's report shows the trend against the first.
+            await services.GetRequiredService<ReportPublication>().PublishAsync(waveId, null, Actor, cancellationToken);
         }
         logger.LogInformation("Demo data ready.");
     }

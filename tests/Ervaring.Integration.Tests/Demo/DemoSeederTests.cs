@@ -35,10 +35,10 @@ public sealed class DemoSeederTests : IAsyncLifetime
 
         var waves = await _app.Services.GetRequiredService<WaveStore>().ListAsync();
         Assert.Equal(3, waves.Count);
-        Assert.Equal(2, waves.Count(w => w.State == WaveState.Closed && w.PurgedOn is not null));
+        Assert.Equal(2, waves.Count(w => w.State == WaveState.Published && w.PurgedOn is not null));
         var current = Assert.Single(waves, w => w.State == WaveState.Fielding);
 
-        foreach (var closed in waves.Where(w => w.State == WaveState.Closed))
+        foreach (var closed in waves.Where(w => w.State == WaveState.Published))
         {
             var responses = 0;
             await foreach (var _ in _app.Services.GetRequiredService<ResponseStore>().ListAsync(closed.Id)) responses++;

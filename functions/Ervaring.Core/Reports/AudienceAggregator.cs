@@ -1,0 +1,161 @@
+using Ervaring.Core.Statistics;
+using Ervaring.Core.Surveys;
+
+namespace Ervaring.Core.Reports;
+
+/// <summary>The coarse attributes of a respondent that reports break down by.</summary>
+public sealed record RespondentAttributes(string SamplingStratum, string Municipality, string CareType, string AgeBand, string Referrer);
+
+/// <summary>Where estimates are made: a municipality, or the whole region (then also broken down by municipality).</summary>
+public sealed record ReportScope(string Name, bool IsRegion);
+
+/// <summary>
+/// Streams the responses of one audience into accumulators, once: per indicator, per question and per answer
+/// option one <see cref="ItemAccumulator"/>, whose cells are (weighting stratum, domain label). The label holds the
+/// respondent's care type, age band and referrer, so every breakdown is a domain estimate over the same design.
+/// Memory grows with strata × labels × measures, never with the number of responses.
+/// </summary>
+public sealed class AudienceAggregator(string audience, SurveyDefinition definition, WeightingStrata strata)
+{
+    private const char Separator = '\u001f';
+    private readonly Dictionary<(string Type, string Id), ItemAccumulator> _measures = new();
+    private readonly Dictionary<(string Item, string Option), ItemAccumulator> _options = new();
+
+    public string Audience => audience;
+    public long Responses { get; private set; }
+
+    /// <summary>Responses whose stratum is not among the audience's weighting strata (should be none).</summary>
+    public long OutsideStrata { get; private set; }
+
+    /// <summary>The questions that are estimated: those feeding an indicator (agreement, choice, mark).</summary>
+    public IEnumerable<SurveyItem> EstimatedItems =>
+        definition.Items.Where(i => i.Indicator is not null && i.Type is ItemType.Agreement or ItemType.Single or ItemType.Mark);
+
+    public void Add(RespondentAttributes who, IReadOnlyDictionary<string, IReadOnlyList<string>> answers)
+    {
+        if (strata.Find(who.SamplingStratum) is not { } stratum)
+        {
+            OutsideStrata++;
+            return;
+        }
+        Responses++;
+        var label = string.Join(Separator, who.CareType, who.AgeBand, who.Referrer);
+        foreach (var (indicator, score) in SurveyScoring.IndicatorScores(definition, answers))
+            if (score is { } value) Accumulator(MeasureTypes.Indicator, indicator).Add(stratum, value, label);
+        foreach (var item in definition.Items)
+        {
+            if (item.Type is not (ItemType.Agreement or ItemType.Single or ItemType.Mark)) continue;
+            var values = answers.TryGetValue(item.Id, out var v) ? v : null;
+            var score = SurveyScoring.Score(item, values);
+            if (!score.IsValid) continue;
+            if (item.Indicator is not null)
+                Accumulator(MeasureTypes.Item, item.Id).Add(stratum, item.Type == ItemType.Mark ? score.Mark!.Value : score.IsPositive ? 1 : 0, label);
+            if (item.Type == ItemType.Mark) continue;
+            foreach (var option in item.Options.Where(o => !o.NotApplicable))
+                Option(item.Id, option.Code).Add(stratum, values![0].Trim() == option.Code ? 1 : 0, label);
+        }
+    }
+
+    public IReadOnlyList<DistributionRow> Distributions(ReportScope scope, List<string> problems)
+    {
+        var estimator = new StratifiedEstimator(strata.Populations);
+        var rows = new List<DistributionRow>();
+        foreach (var item in definition.Items.Where(i => i.Type is ItemType.Agreement or ItemType.Single))
+            foreach (var option in item.Options.Where(o => !o.NotApplicable))
+            {
+                if (!_options.TryGetValue((item.Id, option.Code), out var accumulator)) continue;
+                var estimate = TryEstimate(estimator, accumulator, EstimateKind.Proportion, InScope(scope), problems, $"{item.Id}={option.Code}");
+                if (estimate is null) continue;
+                rows.Add(new DistributionRow(audience, scope.Name, item.Id, option.Code, option.Label, estimate.Respondents, estimate.Value, estimate.Interval.Low, estimate.Interval.High));
+            }
+        return rows;
+    }
+
+    /// <summary>Estimates for every indicator and question: whole scope and each value of each breakdown.</summary>
+    public IReadOnlyList<EstimateRow> Estimates(ReportScope scope, List<string> problems, List<CollapseRow> collapses)
+    {
+        var estimator = new StratifiedEstimator(strata.Populations);
+        var rows = new List<EstimateRow>();
+        foreach (var (type, id, label, kind, scale) in Measures())
+        {
+            if (!_measures.TryGetValue((type, id), out var accumulator)) continue;
+            var inScope = InScope(scope);
+            var total = TryEstimate(estimator, accumulator, kind, inScope, problems, id);
+            if (total is null) continue;
+            rows.Add(Row(scope, Dimensions.Total, Dimensions.TotalValue, type, id, label, scale, total));
+            foreach (var c in total.Collapses)
+                if (!collapses.Any(x => x.Audience == audience && x.Measure == id && x.From == c.From.ToString()))
+                    collapses.Add(new CollapseRow(audience, id, c.From.ToString(), c.Into.ToString(), c.Reason));
+
+            var dimensions = scope.IsRegion ? Dimensions.Breakdowns.Prepend(Dimensions.Municipality) : Dimensions.Breakdowns;
+            foreach (var dimension in dimensions)
+            {
+                var values = accumulator.Cells.Where(c => inScope(c.Stratum, c.Domain)).Select(c => ValueOf(dimension, c.Stratum, c.Domain))
+                    .Distinct().Order(StringComparer.Ordinal);
+                foreach (var value in values)
+                {
+                    var estimate = TryEstimate(estimator, accumulator, kind, (s, d) => inScope(s, d) && ValueOf(dimension, s, d) == value, problems, id);
+                    if (estimate is not null) rows.Add(Row(scope, dimension, value, type, id, label, scale, estimate));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private IEnumerable<(string Type, string Id, string Label, EstimateKind Kind, string Scale)> Measures()
+    {
+        foreach (var indicator in definition.Indicators)
+            yield return (MeasureTypes.Indicator, indicator.Id, indicator.Label, EstimateKind.Mean, indicator.Positive == PositiveRule.Mark ? "cijfer" : "aandeel");
+        foreach (var item in EstimatedItems)
+            yield return item.Type == ItemType.Mark
+                ? (MeasureTypes.Item, item.Id, item.Text, EstimateKind.Mean, "cijfer")
+                : (MeasureTypes.Item, item.Id, item.Text, EstimateKind.Proportion, "aandeel");
+    }
+
+    private EstimateRow Row(ReportScope scope, string dimension, string value, string type, string id, string label, string scale, Estimate e) =>
+        new(audience, scope.Name, dimension, value, type, id, label, e.Kind == EstimateKind.Proportion ? "proportion" : "mean", scale,
+            e.Respondents, e.Value, e.StandardError, e.DegreesOfFreedom, e.Interval.Low, e.Interval.High);
+
+    private static Func<StratumKey, string, bool> InScope(ReportScope scope) =>
+        scope.IsRegion ? (_, _) => true : (s, _) => s.Municipality == scope.Name;
+
+    /// <summary>The value of a breakdown for a cell: municipality from the stratum, the rest from the domain label.</summary>
+    public static string ValueOf(string dimension, StratumKey stratum, string label)
+    {
+        if (dimension == Dimensions.Municipality) return stratum.Municipality;
+        var parts = label.Split(Separator);
+        return dimension switch
+        {
+            Dimensions.CareType => parts[0],
+            Dimensions.AgeBand => parts[1],
+            Dimensions.Referrer => parts[2],
+            _ => Dimensions.TotalValue,
+        };
+    }
+
+    private static Estimate? TryEstimate(StratifiedEstimator estimator, ItemAccumulator accumulator, EstimateKind kind, Func<StratumKey, string, bool> inDomain, List<string> problems, string what)
+    {
+        try
+        {
+            return estimator.EstimateDomain(accumulator, kind, inDomain);
+        }
+        catch (StratumCollapseException ex)
+        {
+            var message = $"Geen schatting voor '{what}': {ex.Message}";
+            if (!problems.Contains(message)) problems.Add(message);
+            return null;
+        }
+    }
+
+    private ItemAccumulator Accumulator(string type, string id)
+    {
+        if (!_measures.TryGetValue((type, id), out var accumulator)) _measures[(type, id)] = accumulator = new ItemAccumulator();
+        return accumulator;
+    }
+
+    private ItemAccumulator Option(string item, string option)
+    {
+        if (!_options.TryGetValue((item, option), out var accumulator)) _options[(item, option)] = accumulator = new ItemAccumulator();
+        return accumulator;
+    }
+}

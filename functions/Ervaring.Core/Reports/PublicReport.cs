@@ -1,0 +1,43 @@
+namespace Ervaring.Core.Reports;
+
+/// <summary>Response and representativeness of one audience, as published.</summary>
+/// <param name="Completed">Null when fewer than k answered (then <see cref="CompletedText"/> says "minder dan k").</param>
+public sealed record PublicReliability(string Audience, int Invited, int? Completed, string CompletedText, int? ResponsePercentage, double? R, string Sentence, string MarginSentence);
+
+/// <summary>A published value of an earlier year (from that year's published data) or of this report.</summary>
+public sealed record PublicTrendPoint(string Audience, string MeasureType, string Measure, int Year, double Value);
+
+/// <summary>Change against an earlier published year, only where both years' figures are published.</summary>
+public sealed record PublicTrend(string Audience, string MeasureType, string Measure, int EarlierYear, double Difference, double CiLow, double CiHigh, bool Significant);
+
+public sealed record PublicMethodology(
+    DateOnly? FrameDate, int FrameSize, IReadOnlyList<string> Strata, string Seed, int SuppressionThreshold,
+    string Weighting, IReadOnlyList<string> Collapses, DateOnly FieldStart, DateOnly FieldEnd);
+
+/// <summary>A link to an earlier published version of the same report.</summary>
+public sealed record PublicVersionLink(int Version, DateTimeOffset PublishedAt, string? Correction);
+
+/// <summary>
+/// Everything a published report shows, after disclosure control. HTML, CSV and JSON are all made from this one
+/// object, so a hidden figure is hidden in all three alike. It holds no open answer and no client reference.
+/// </summary>
+public sealed record PublicReport
+{
+    public required string Scope { get; init; }
+    public required string Slug { get; init; }
+    public bool IsRegion { get; init; }
+    public string? Region { get; init; }
+    public required int Year { get; init; }
+    public required int Version { get; init; }
+    public required DateTimeOffset PublishedAt { get; init; }
+    public required string WaveId { get; init; }
+    public string? Correction { get; init; }
+    public IReadOnlyList<PublicVersionLink> EarlierVersions { get; init; } = [];
+    public required IReadOnlyList<string> Audiences { get; init; }
+    public required IReadOnlyList<PublicFigure> Figures { get; init; }
+    public IReadOnlyList<PublicTrend> Trends { get; init; } = [];
+    public IReadOnlyList<PublicTrendPoint> Series { get; init; } = [];
+    public required IReadOnlyList<PublicReliability> Reliability { get; init; }
+    public required PublicMethodology Methodology { get; init; }
+    public required string SoftwareVersion { get; init; }
+}

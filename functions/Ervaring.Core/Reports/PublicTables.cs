@@ -1,0 +1,77 @@
+using Ervaring.Core.Disclosure;
+
+namespace Ervaring.Core.Reports;
+
+/// <summary>
+/// A figure as it may be published: rounded (whole percentages; marks to one decimal), and for a hidden cell
+/// neither the figure nor the exact number of respondents — only why it is hidden.
+/// </summary>
+public sealed record PublicFigure(
+    string Audience, string Scope, string Dimension, string DomainValue, string MeasureType, string Measure, string Label, string Scale,
+    long? Respondents, double? Value, double? CiLow, double? CiHigh, string? SuppressionReason)
+{
+    public bool Suppressed => SuppressionReason is not null;
+}
+
+/// <summary>
+/// Disclosure control over the estimate tables of one scope. For every audience and measure, each breakdown is a
+/// one-way table (its values and the scope total) given to <see cref="DisclosureControl"/>. The total is one cell
+/// shared by every breakdown: when any table hides it, it is hidden everywhere and every table is protected again
+/// with the total hidden. A caller can force a total hidden (a municipality hidden in the region's table must
+/// not reappear as the total of its own report).
+/// </summary>
+public static class PublicTables
+{
+    private const string TotalId = "\u0000totaal";
+
+    public static IReadOnlyList<PublicFigure> Protect(IEnumerable<EstimateRow> scopeRows, DisclosureControl control, Func<EstimateRow, bool>? forceTotalHidden = null)
+    {
+        var k = control.MinimumRespondents;
+        var primary = SuppressionReasons.TooFewRespondents(k);
+        var figures = new List<PublicFigure>();
+        foreach (var measure in scopeRows.GroupBy(r => (r.Audience, r.MeasureType, r.Measure)))
+        {
+            var total = measure.FirstOrDefault(r => r.Dimension == Dimensions.Total);
+            if (total is null) continue;
+            string? totalReason = total.N < k ? primary : forceTotalHidden?.Invoke(total) == true ? SuppressionReasons.Secondary : null;
+            var reasons = new Dictionary<EstimateRow, string>();
+            var breakdowns = measure.Where(r => r.Dimension != Dimensions.Total).GroupBy(r => r.Dimension).Select(g => g.ToList()).ToList();
+            bool again;
+            do
+            {
+                again = false;
+                reasons.Clear();
+                foreach (var parts in breakdowns)
+                {
+                    // A hidden total enters as a cell with 0 respondents, so the suppressor treats it as hidden.
+                    var table = DisclosureTable.OneWay(
+                        parts.Select(p => new TableCell(p.DomainValue, p.N, 0)).ToList(),
+                        new TableCell(TotalId, totalReason is null ? total.N : 0, 0));
+                    var safe = control.Apply(table);
+                    if (totalReason is null && safe[TotalId].IsSuppressed)
+                    {
+                        totalReason = SuppressionReasons.Secondary;
+                        again = true;
+                        break;
+                    }
+                    foreach (var part in parts)
+                        if (safe[part.DomainValue].SuppressionReason is { } reason) reasons[part] = reason;
+                }
+            } while (again);
+
+            figures.Add(Figure(total, totalReason));
+            figures.AddRange(breakdowns.SelectMany(b => b).Select(p => Figure(p, reasons.GetValueOrDefault(p))));
+        }
+        return figures;
+    }
+
+    private static PublicFigure Figure(EstimateRow row, string? reason) => reason is not null
+        ? new PublicFigure(row.Audience, row.Scope, row.Dimension, row.DomainValue, row.MeasureType, row.Measure, row.Label, row.Scale, null, null, null, null, reason)
+        : new PublicFigure(row.Audience, row.Scope, row.Dimension, row.DomainValue, row.MeasureType, row.Measure, row.Label, row.Scale,
+            row.N, Display(row.Scale, row.Value), Display(row.Scale, row.CiLow), Display(row.Scale, row.CiHigh), null);
+
+    /// <summary>Shares as whole percentages (halves away from zero); marks to one decimal.</summary>
+    public static double Display(string scale, double value) => scale == "cijfer"
+        ? Math.Round(value, 1, MidpointRounding.AwayFromZero)
+        : Math.Round(value * 100, MidpointRounding.AwayFromZero);
+}

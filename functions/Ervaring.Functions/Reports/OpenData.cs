@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text.Json;
+using Ervaring.Core.Csv;
+using Ervaring.Core.Reports;
+
+namespace Ervaring.Functions.Reports;
+
+/// <summary>
+/// The published tables as open data (column dictionary: docs/open-data.md). CSV: ';', UTF-8 with BOM, Dutch
+/// decimal comma, spreadsheet-safe. JSON: the whole public report. Both come from the same <see cref="PublicReport"/>
+/// as the HTML, so what is hidden there is hidden here.
+/// </summary>
+public static class OpenData
+{
+    public static readonly IReadOnlyList<string> Columns =
+        ["gebied", "jaar", "versie", "doelgroep", "uitsplitsing", "waarde", "soort", "meting", "omschrijving", "schaal",
+         "respondenten", "uitkomst", "ondergrens", "bovengrens", "verborgen", "reden"];
+
+    public static byte[] Csv(PublicReport report)
+    {
+        var rows = new List<IEnumerable<string?>> { Columns };
+        rows.AddRange(report.Figures.Select(f => new[]
+        {
+            report.Scope, report.Year.ToString(CultureInfo.InvariantCulture), report.Version.ToString(CultureInfo.InvariantCulture),
+            f.Audience, f.Dimension, f.DomainValue, f.MeasureType, f.Measure, f.Label, f.Scale == "cijfer" ? "cijfer" : "procent",
+            f.Respondents?.ToString(CultureInfo.InvariantCulture), Number(f.Value), Number(f.CiLow), Number(f.CiHigh),
+            f.Suppressed ? "ja" : "nee", f.SuppressionReason,
+        }));
+        return SafeCsv.ToUtf8Bytes(rows);
+    }
+
+    public static byte[] Json(PublicReport report) => JsonSerializer.SerializeToUtf8Bytes(report, ReportComposer.Json);
+
+    private static string? Number(double? value) => value?.ToString("0.#", Pages.Shared.Format.Dutch);
+}

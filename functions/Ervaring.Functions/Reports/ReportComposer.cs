@@ -1,0 +1,142 @@
+using System.Reflection;
+using System.Text.Json;
+using Ervaring.Core.Disclosure;
+using Ervaring.Core.Reports;
+using Ervaring.Storage.Reports;
+
+namespace Ervaring.Functions.Reports;
+
+/// <summary>
+/// Turns a wave's report draft into the public reports (one per municipality, plus one for a region), after
+/// disclosure control. Earlier years' figures for the trend line come from what was published then, so a
+/// trend never shows a figure that was hidden in its own year.
+/// </summary>
+public sealed class ReportComposer(ReportArchive archive)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static string SoftwareVersion { get; } =
+        typeof(ReportComposer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "onbekend";
+
+    /// <param name="versionOf">The version number the report of a scope will get.</param>
+    public async Task<IReadOnlyList<PublicReport>> ComposeAsync(WaveInputs input, WaveAggregate aggregate, DateTimeOffset now, string? correction,
+        Func<string, Task<(int Version, IReadOnlyList<PublicVersionLink> Earlier)>> versionOf, CancellationToken cancellationToken)
+    {
+        var wave = input.Wave;
+        var control = new DisclosureControl(wave.Settings.SuppressionThreshold);
+        var reports = new List<PublicReport>();
+        var scopes = input.Scopes.OrderByDescending(s => s.IsRegion).ToList(); // the region first: its table decides which municipality totals stay hidden
+        var hiddenMunicipalities = new HashSet<(string Audience, string MeasureType, string Measure, string Municipality)>();
+        foreach (var scope in scopes)
+        {
+            var rows = aggregate.Estimates.Where(e => e.Scope == scope.Name).ToList();
+            var figures = PublicTables.Protect(rows, control,
+                total => hiddenMunicipalities.Contains((total.Audience, total.MeasureType, total.Measure, scope.Name)));
+            if (scope.IsRegion)
+                foreach (var f in figures.Where(f => f.Dimension == Dimensions.Municipality && f.Suppressed))
+                    hiddenMunicipalities.Add((f.Audience, f.MeasureType, f.Measure, f.DomainValue));
+
+            var slug = Slugs.Of(scope.Name);
+            var (version, earlierVersions) = await versionOf(slug);
+            var series = await SeriesAsync(slug, wave.Settings.Year, figures, cancellationToken);
+            reports.Add(new PublicReport
+            {
+                Scope = scope.Name,
+                Slug = slug,
+                IsRegion = scope.IsRegion,
+                Region = wave.Settings.Region,
+                Year = wave.Settings.Year,
+                Version = version,
+                PublishedAt = now,
+                WaveId = wave.Id,
+                Correction = correction,
+                EarlierVersions = earlierVersions,
+                Audiences = input.Audiences.Select(a => a.Audience).OrderBy(a => a == "ouders" ? 0 : 1).ToList(),
+                Figures = figures,
+                Series = series,
+                Trends = PublicTrends(aggregate, scope, figures, series),
+                Reliability = Reliability(input, aggregate, scope, figures, control.MinimumRespondents),
+                Methodology = Methodology(input, aggregate, scope),
+                SoftwareVersion = SoftwareVersion,
+            });
+        }
+        return reports;
+    }
+
+    /// <summary>Published totals of the indicators: earlier years from their latest published data.json, and this year.</summary>
+    private async Task<List<PublicTrendPoint>> SeriesAsync(string slug, int year, IReadOnlyList<PublicFigure> figures, CancellationToken cancellationToken)
+    {
+        var points = new List<PublicTrendPoint>();
+        var published = await archive.ListAsync(slug, cancellationToken);
+        foreach (var earlier in published.Where(v => v.Year < year).GroupBy(v => v.Year))
+        {
+            var latest = earlier.Max(v => v.Version);
+            var bytes = await archive.ReadAsync(ReportArchive.Name(slug, earlier.Key, latest, ReportArchive.Json), cancellationToken);
+            if (bytes is null) continue;
+            var report = JsonSerializer.Deserialize<PublicReport>(bytes, Json);
+            if (report is null) continue;
+            points.AddRange(TotalPoints(report.Figures, earlier.Key));
+        }
+        points.AddRange(TotalPoints(figures, year));
+        return points.OrderBy(p => p.Year).ToList();
+    }
+
+    private static IEnumerable<PublicTrendPoint> TotalPoints(IEnumerable<PublicFigure> figures, int year) =>
+        figures.Where(f => f.Dimension == Dimensions.Total && f.MeasureType == MeasureTypes.Indicator && f.Value is not null)
+            .Select(f => new PublicTrendPoint(f.Audience, f.MeasureType, f.Measure, year, f.Value!.Value));
+
+    /// <summary>Trends only where this year's and the earlier year's figures are both published.</summary>
+    private static List<PublicTrend> PublicTrends(WaveAggregate aggregate, ReportScope scope, IReadOnlyList<PublicFigure> figures, IReadOnlyList<PublicTrendPoint> series) =>
+        aggregate.Trends.Where(t => t.Scope == scope.Name)
+            .Where(t => figures.Any(f => f.Dimension == Dimensions.Total && f.Audience == t.Audience && f.Measure == t.Measure && f.MeasureType == t.MeasureType && !f.Suppressed))
+            .Where(t => series.Any(p => p.Year == t.EarlierYear && p.Audience == t.Audience && p.Measure == t.Measure))
+            .Select(t =>
+            {
+                var scale = figures.First(f => f.Measure == t.Measure && f.MeasureType == t.MeasureType).Scale;
+                return new PublicTrend(t.Audience, t.MeasureType, t.Measure, t.EarlierYear,
+                    PublicTables.Display(scale, t.Difference), PublicTables.Display(scale, t.CiLow), PublicTables.Display(scale, t.CiHigh), t.Significant);
+            }).ToList();
+
+    private static List<PublicReliability> Reliability(WaveInputs input, WaveAggregate aggregate, ReportScope scope, IReadOnlyList<PublicFigure> figures, int k)
+    {
+        var result = new List<PublicReliability>();
+        foreach (var audience in input.Audiences.Select(a => a.Audience))
+        {
+            var rows = aggregate.Response.Where(r => r.Audience == audience && (scope.IsRegion || r.Municipality == scope.Name)).ToList();
+            var invited = rows.Sum(r => r.Invited);
+            var completed = rows.Sum(r => r.Completed);
+            var shown = completed >= k;
+            var r = aggregate.Representativeness.FirstOrDefault(x => x.Audience == audience && x.Scope == scope.Name);
+            var margins = figures.Where(f => f.Audience == audience && f.Dimension == Dimensions.Total && f.MeasureType == MeasureTypes.Indicator
+                                             && f.Scale == "aandeel" && f.CiLow is not null)
+                .Select(f => (f.CiHigh!.Value - f.CiLow!.Value) / 2).ToList();
+            var margin = margins.Count == 0
+                ? "Er zijn te weinig antwoorden om uitkomsten te tonen."
+                : $"De uitkomsten kunnen ongeveer {Math.Ceiling(margins.Max()):0} procentpunt hoger of lager liggen dan we hier laten zien (met 95% zekerheid).";
+            result.Add(new PublicReliability(audience, invited, shown ? completed : null, shown ? completed.ToString("N0", Pages.Shared.Format.Dutch) : $"minder dan {k}",
+                shown && invited > 0 ? (int)Math.Round(100.0 * completed / invited, MidpointRounding.AwayFromZero) : null,
+                shown ? r is null ? null : Math.Round(r.R, 2) : null,
+                shown ? r?.Sentence ?? "" : "Er zijn te weinig antwoorden om iets te zeggen over hoe goed de respons lijkt op de hele groep.",
+                margin));
+        }
+        return result;
+    }
+
+    private static PublicMethodology Methodology(WaveInputs input, WaveAggregate aggregate, ReportScope scope)
+    {
+        var wave = input.Wave;
+        var strata = input.Audit.Strata.Where(s => scope.IsRegion || s.Domain == scope.Name).ToList();
+        var collapsed = aggregate.Collapses.Where(c => scope.IsRegion || c.From.StartsWith(scope.Name + "|", StringComparison.Ordinal))
+            .GroupBy(c => c.Audience).Select(g => $"{g.Key}: {g.Select(c => c.From).Distinct().Count()} lagen met te weinig antwoorden samengevoegd met een naburige laag").ToList();
+        return new PublicMethodology(
+            wave.Frame is null ? null : DateOnly.FromDateTime(wave.Frame.ImportedAt.UtcDateTime),
+            strata.Sum(s => s.PopulationSize),
+            wave.Settings.Strata,
+            input.Audit.SeedHex,
+            wave.Settings.SuppressionThreshold,
+            "Iedere laag (gemeente × zorgvorm × leeftijdsgroep) telt mee naar zijn aandeel in het cliëntenbestand (poststratificatie: gewicht N_h / aantal geldige antwoorden in de laag).",
+            collapsed,
+            wave.Settings.FieldStart,
+            wave.Settings.FieldEnd);
+    }
+}
