@@ -1,3 +1,4 @@
+using Ervaring.Functions.Api;
 using Ervaring.Functions.Demo;
 using Ervaring.Functions.Fielding;
 using Ervaring.Functions.Health;
@@ -36,6 +37,7 @@ public static class Program
         builder.AddSurvey();
         builder.AddReports();
         builder.AddDemoData();
+        builder.AddOpenApiDescription();
         builder.AddPages();
         builder.AddAdminPages();
         configure?.Invoke(builder);
@@ -51,6 +53,7 @@ public static class Program
         app.MapFielding();
         app.MapSurvey();
         app.MapReports();
+        app.MapOpenApiDescription();
         app.MapSharedAssets();
         app.MapAdminPages();
         return app;

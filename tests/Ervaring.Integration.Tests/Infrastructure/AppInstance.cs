@@ -23,7 +23,7 @@ public sealed class AppInstance : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
-    public static async Task<AppInstance> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null)
+    public static async Task<AppInstance> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var args = new List<string>
         {
@@ -33,7 +33,7 @@ public sealed class AppInstance : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             args.Add($"--{key}={value}");
-        var app = Program.Build(args.ToArray());
+        var app = Program.Build(args.ToArray(), configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AppInstance(app, new Uri(address));
