@@ -479,6 +479,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Ervaring__Storage__ManagedIdentityClientId: appIdentity.properties.clientId
     Ervaring__Secrets__TokenKey: tokenKey
     Ervaring__Secrets__HashPepper: hashPepper
+    // Officers sign in with Entra ID through App Service Authentication; the app reads the forwarded principal.
+    Ervaring__EntraSignIn: 'true'
+
 
     // Telemetry, Entra-authenticated (the component has local auth disabled).
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

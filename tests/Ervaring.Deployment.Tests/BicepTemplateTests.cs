@@ -240,6 +240,7 @@ public sealed partial class BicepTemplateTests(CompiledTemplate compiled) : ICla
                      "Ervaring__Storage__TableEndpoint", "Ervaring__Storage__BlobEndpoint", "Ervaring__Storage__ManagedIdentityClientId",
                      "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId",
                      "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+                     "Ervaring__Secrets__TokenKey", "Ervaring__Secrets__HashPepper", "Ervaring__EntraSignIn",
                  })
             Assert.True(settings.ContainsKey(name), $"app setting {name} missing");
 
