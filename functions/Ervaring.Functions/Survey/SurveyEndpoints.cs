@@ -118,7 +118,8 @@ public static class SurveyEndpoints
             mode = form.Mode;
         }
 
-        var text = SurveyText.For(form.Language);
+        var audience = survey.Open.Invitation.Audience;
+        var text = SurveyText.For(form.Language, audience);
         var itemsOnPage = form.ItemsOnPage(survey.BaseDefinition);
         var shown = SurveySession.Merge(survey.Open.Draft, form.Answers, itemsOnPage);
         var model = Model(survey, token, mode, context, antiforgery) with { Page = form.Page, Answers = shown };
@@ -128,19 +129,19 @@ public static class SurveyEndpoints
             case "weigeren":
                 return Page<SurveyMessagePage>(new
                 {
-                    Heading = text.NotParticipate, Message = text.NotParticipateQuestion, Language = form.Language,
+                    Heading = text.NotParticipate, Message = text.NotParticipateQuestion, Language = form.Language, Audience = audience,
                     ConfirmRefusalUrl = $"/s/{token}", BackUrl = model.PageUrl(form.Page),
                 });
             case "weigeren-bevestigd":
                 await session.RefuseAsync(survey, cancellationToken);
-                return Page<SurveyMessagePage>(new { Heading = text.RefusedTitle, Message = text.Refused, Language = form.Language });
+                return Page<SurveyMessagePage>(new { Heading = text.RefusedTitle, Message = text.Refused, Language = form.Language, Audience = audience });
             case "verzenden":
             {
                 var result = await session.SubmitAsync(survey, form.Answers, itemsOnPage, mode, cancellationToken);
                 return result.Outcome switch
                 {
-                    SubmitOutcome.Completed => Page<SurveyMessagePage>(new { Heading = text.ThankYouTitle, Message = text.ThankYou, Language = form.Language }),
-                    SubmitOutcome.AlreadyCompleted => Page<SurveyMessagePage>(new { Heading = text.AlreadyDoneTitle, Message = text.AlreadyDone, Language = form.Language }),
+                    SubmitOutcome.Completed => Page<SurveyMessagePage>(new { Heading = text.ThankYouTitle, Message = text.ThankYou, Language = form.Language, Audience = audience }),
+                    SubmitOutcome.AlreadyCompleted => Page<SurveyMessagePage>(new { Heading = text.AlreadyDoneTitle, Message = text.AlreadyDone, Language = form.Language, Audience = audience }),
                     SubmitOutcome.Closed => NotOpen(LinkState.NotOpen, form.Language, token, context, limiter),
                     _ => Invalid(model, result.Validation!.Errors, survey.BaseDefinition),
                 };

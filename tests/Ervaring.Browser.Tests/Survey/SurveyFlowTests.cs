@@ -40,7 +40,7 @@ public sealed class SurveyFlowTests(BrowserFixture fixture)
         var firstOnThree = page.Locator(".question").First;
         await firstOnThree.Locator("label.check").Nth(4).ClickAsync();
         await ClickAsync(page, "Opslaan en later verder");
-        await Expect(page.GetByText("Uw antwoorden zijn opgeslagen")).ToBeVisibleAsync();
+        await Expect(page.GetByText(new System.Text.RegularExpressions.Regex("(Uw|Je) antwoorden zijn opgeslagen"))).ToBeVisibleAsync();
         await page.Context.CloseAsync();
 
         // Later, on another day and browser: the link opens where the family stopped, with the answer kept.

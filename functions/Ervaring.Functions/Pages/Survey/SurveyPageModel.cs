@@ -27,7 +27,7 @@ public sealed record SurveyPageModel
 
     public int PageCount => Definition.Sections.Count;
     public SurveySection? Section => Page >= 1 && Page <= PageCount ? Definition.Sections[Page - 1] : null;
-    public SurveyText Text => SurveyText.For(Language);
+    public SurveyText Text => SurveyText.For(Language, Definition.Audience == SurveyAudience.Jongeren ? "jongeren" : "ouders");
     public string ActionUrl => $"/s/{Token}";
 
     public string PageUrl(int page, string? language = null) =>

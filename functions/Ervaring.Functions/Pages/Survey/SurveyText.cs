@@ -73,7 +73,22 @@ public sealed record SurveyText(
         Languages: "Other language",
         About: "About this survey");
 
-    public static SurveyText For(string? language) => language == "en" ? English : Dutch;
+    /// <summary>Young people are addressed as "je", like their questionnaire does; parents as "u".</summary>
+    public static readonly SurveyText DutchYouth = Dutch with
+    {
+        OnlyIf = "Beantwoord deze vraag alleen als je bij de vorige vraag '{0}' koos.",
+        NotParticipateQuestion = "Weet je het zeker? Dan krijg je geen herinnering meer en vragen we je volgend jaar niet opnieuw.",
+        Saved = "Je antwoorden zijn opgeslagen. Open later dezelfde link om verder te gaan.",
+        ThankYou = "Je antwoorden zijn goed aangekomen. Bedankt dat je de tijd nam. Met jouw antwoorden maakt de gemeente de jeugdhulp beter.",
+        AlreadyDone = "Deze vragenlijst is al ingevuld. Dank je wel! Je hoeft niets meer te doen.",
+        RefusedTitle = "Je doet niet mee",
+        Refused = "Je hebt laten weten dat je niet wilt meedoen. Je krijgt geen herinnering meer. Bedankt voor het laten weten.",
+        LinkProblem = "Misschien is de vragenlijst gesloten, of is de link niet helemaal goed overgenomen. Controleer de link of typ de code uit je brief.",
+        Unavailable = "Het opslaan lukt nu even niet. Je antwoorden staan nog in dit formulier. Probeer het over een paar minuten nog eens.",
+    };
+
+    public static SurveyText For(string? language, string? audience = null) =>
+        language == "en" ? English : audience == "jongeren" ? DutchYouth : Dutch;
 
     /// <summary>The language's own name, for the language links.</summary>
     public static string LanguageName(string code) => code switch
