@@ -33,7 +33,8 @@ public sealed class DemoSeeder(IServiceProvider services, IConfiguration configu
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError("Demo data could not be created ({Error}).", ex.GetType().Name);
+            // Demo data is fictional, so the full exception may be logged here.
+            logger.LogError(ex, "Demo data could not be created.");
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Ervaring.Integration.Tests.Infrastructure;
 
@@ -33,7 +34,12 @@ public sealed class AppInstance : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             args.Add($"--{key}={value}");
-        var app = Program.Build(args.ToArray(), configure);
+        var app = Program.Build(args.ToArray(), builder =>
+        {
+            // Validate service lifetimes as Development does, so a scoped service used from the root fails in tests too.
+            builder.Host.UseDefaultServiceProvider(options => { options.ValidateScopes = true; options.ValidateOnBuild = true; });
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AppInstance(app, new Uri(address));
