@@ -210,9 +210,23 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
             "\"name\":" + JsonString(HostileString()),
         };
         fields = fields.OrderBy(_ => _random.Next()).Take(_random.Next(1, fields.Count + 1)).ToList();
-        var defect = _random.Next(10);
+        var defect = _random.Next(11);
         switch (defect)
         {
+            case 10: // well-formed, only known fields, but one value the wave validator must refuse (422)
+            {
+                var name = JsonString(Pick(ScriptPayloads) + new string('n', 200));
+                return Encoding.UTF8.GetBytes(Pick(
+                    "{\"municipalities\":[],\"year\":2026,\"fieldStart\":\"2026-03-01\",\"fieldEnd\":\"2026-04-15\"}",
+                    "{\"municipalities\":[\"Voorbeeld\"],\"year\":1900,\"fieldStart\":\"2026-03-01\",\"fieldEnd\":\"2026-04-15\"}",
+                    "{\"municipalities\":[\"Voorbeeld\"],\"year\":2026,\"fieldStart\":\"2026-04-15\",\"fieldEnd\":\"2026-03-01\"}",
+                    "{\"municipalities\":[\"<script>alert('hx')</script>\",\"<script>alert('hx')</script>\"],\"region\":\"R\",\"year\":2026,\"fieldStart\":\"2026-03-01\",\"fieldEnd\":\"2026-04-15\"}",
+                    "{\"municipalities\":[\"a\\u0001b\"],\"year\":2026,\"fieldStart\":\"2026-03-01\",\"fieldEnd\":\"2026-04-15\"}",
+                    "{\"name\":" + name + ",\"municipalities\":[\"Voorbeeld\"],\"year\":2026,\"fieldStart\":\"2026-03-01\",\"fieldEnd\":\"2026-04-15\"}",
+                    "{\"municipalities\":[\"Voorbeeld\"],\"year\":2026,\"fieldStart\":\"2026-03-01\",\"fieldEnd\":\"2026-04-15\",\"margin\":0.5}",
+                    "{\"municipalities\":[\"Voorbeeld\"],\"year\":2026,\"fieldStart\":\"2026-03-01\",\"fieldEnd\":\"2026-04-15\",\"strata\":[\"=HYPERLINK(1)\"]}",
+                    "{\"municipalities\":[\"Voorbeeld\"],\"year\":2026,\"fieldStart\":\"2026-03-01\",\"fieldEnd\":\"2026-04-15\",\"expectedResponseRate\":0}"));
+            }
             case 0: // unknown field, always fatal (UnmappedMemberHandling.Disallow)
                 fields.Add(JsonString(Pick("unknownField", "__proto__", "constructor", "<script>", "seed ", "jaar", "\u0000")) + ":" + JsonString(HostileString()));
                 break;
