@@ -14,7 +14,12 @@ public static class ErrorHandling
         builder.Services.AddProblemDetails();
         // API answers use the same JSON shape as stored documents: camelCase, enums as names.
         builder.Services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            // The framework default (UnsafeRelaxedJsonEscaping) writes '<' and '>' as they are, so an id like
+            // "<script>…" echoed in a Dutch error came back as live markup. Escape HTML-sensitive characters, keep ë as ë.
+            options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
         return builder;
     }
 

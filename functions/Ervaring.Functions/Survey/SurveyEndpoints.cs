@@ -42,7 +42,8 @@ public static class SurveyEndpoints
     private static async Task<IResult> ShortCodeAsync(HttpContext context, SurveySession session, FailedLookupLimiter limiter, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         if (limiter.IsBlocked(context)) return TooManyAttempts();
-        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var (form, unreadable) = await ReadFormAsync(context, cancellationToken);
+        if (form is null) return unreadable!;
         var typed = form["code"].ToString();
         var mode = await OfficerModeAsync(context, authorization, form["modus"]);
         if (!Ervaring.Core.Invitations.ShortCode.TryParse(typed, out _, out var error))
@@ -78,9 +79,8 @@ public static class SurveyEndpoints
         string token, HttpContext context, SurveySession session, FailedLookupLimiter limiter, IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
         if (limiter.IsBlocked(context)) return TooManyAttempts();
-        if (!context.Request.HasFormContentType)
-            return Page<SurveyMessagePage>(new { Heading = "Dit kunnen we niet verwerken", Message = "Stuur de vragenlijst met het formulier op de pagina." }, StatusCodes.Status415UnsupportedMediaType);
-        var raw = await context.Request.ReadFormAsync(cancellationToken);
+        var (raw, unreadable) = await ReadFormAsync(context, cancellationToken);
+        if (raw is null) return unreadable!;
         try
         {
             return await HandlePostAsync(token, raw, context, session, limiter, authorization, antiforgery, cancellationToken);
@@ -230,6 +230,27 @@ public static class SurveyEndpoints
             return Page<SurveyMessagePage>(new { Heading = text.LinkProblemTitle, Message = text.LinkProblem, Language = language ?? "nl", ShowCodeLink = true }, StatusCodes.Status404NotFound);
         }
     }
+
+    /// <summary>
+    /// The posted form, or a Dutch page saying it cannot be read. ReadFormAsync throws on another content type,
+    /// a cut-off or malformed multipart body, a NUL, more fields or longer keys than its limits, or a body over
+    /// the size cap: all the sender's mistake (4xx), none a server error (it used to answer 500).
+    /// </summary>
+    private static async Task<(IFormCollection? Form, IResult? Problem)> ReadFormAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!context.Request.HasFormContentType) return (null, NotAForm(StatusCodes.Status415UnsupportedMediaType));
+        try
+        {
+            return (await context.Request.ReadFormAsync(cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or BadHttpRequestException)
+        {
+            return (null, NotAForm(ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest));
+        }
+    }
+
+    private static IResult NotAForm(int status) =>
+        Page<SurveyMessagePage>(new { Heading = "Dit kunnen we niet verwerken", Message = "Stuur de vragenlijst met het formulier op de pagina." }, status);
 
     private static IResult TooManyAttempts()
     {

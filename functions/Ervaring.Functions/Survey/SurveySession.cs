@@ -92,6 +92,9 @@ public sealed class SurveySession(
     {
         var merged = Merge(context.Open.Draft, posted, itemsOnPage);
         var validation = SurveyAnswers.Validate(context.BaseDefinition, merged, AnswerMode.Save);
+        // Nothing valid changed (only refused values, or the same answers again): leave the stored draft alone,
+        // so a post full of junk writes nothing at all.
+        if (context.Open.Invitation.Status == InvitationStatus.Opened && SameAnswers(context.Open.Draft, validation.Answers)) return validation;
         var result = await fieldwork.SaveDraftAsync(context.Open, validation.Answers, cancellationToken);
         if (result == FieldworkResult.Conflict)
         {
@@ -159,6 +162,10 @@ public sealed class SurveySession(
                 await fieldwork.RefuseAsync(fresh, cancellationToken);
         }
     }
+
+    private static bool SameAnswers(IReadOnlyDictionary<string, IReadOnlyList<string>> stored, IReadOnlyDictionary<string, IReadOnlyList<string>> validated) =>
+        stored.Count == validated.Count &&
+        stored.All(a => validated.TryGetValue(a.Key, out var values) && values.SequenceEqual(a.Value, StringComparer.Ordinal));
 
     /// <summary>The draft with this page's items replaced by what was posted (an emptied field clears its answer).</summary>
     public static Dictionary<string, IReadOnlyList<string>> Merge(

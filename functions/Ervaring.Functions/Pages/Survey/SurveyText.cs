@@ -90,6 +90,9 @@ public sealed record SurveyText(
     public static SurveyText For(string? language, string? audience = null) =>
         language == "en" ? English : audience == "jongeren" ? DutchYouth : Dutch;
 
+    /// <summary>The code of the language <see cref="For"/> answers in: never a posted string as it came in.</summary>
+    public static string CodeFor(string? language) => language == "en" ? "en" : "nl";
+
     /// <summary>The language's own name, for the language links.</summary>
     public static string LanguageName(string code) => code switch
     {

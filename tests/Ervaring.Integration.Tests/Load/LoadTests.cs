@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Net;
+using Ervaring.Integration.Tests.Fielding;
+using Ervaring.Integration.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Ervaring.Integration.Tests.Load;
+
+/// <summary>
+/// Issue "Access control and hardening", item 7: a thousand families submit at the same moment, each with their
+/// own link. Every acknowledged submission (the thank-you page) is stored exactly once and nothing answers 5xx.
+/// Throughput and latency are printed for the record, not asserted: this machine is shared.
+/// </summary>
+public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Families = 1_000;
+    private readonly AppFixture _fixture = new();
+
+    public Task InitializeAsync() => _fixture.InitializeAsync();
+    public Task DisposeAsync() => _fixture.DisposeAsync();
+
+    [Fact]
+    public async Task A_thousand_concurrent_submissions_over_distinct_tokens_are_each_stored_exactly_once()
+    {
+        // A census wave: every client in the frame gets an invitation, so 1,100 clients give enough links.
+        var scenario = await FieldingScenario.StartAsync(_fixture, clients: 1_100);
+        Assert.True(scenario.Invitations.Count >= Families, $"only {scenario.Invitations.Count} invitations");
+        var forms = await SubmissionRun.AnswersAsync(_fixture, scenario, Families);
+
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = _fixture.App.BaseAddress,
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+        var start = new TaskCompletionSource();
+        var clock = new Stopwatch();
+        var tasks = forms.Select(async f =>
+        {
+            await start.Task; // all thousand released together
+            return await SubmissionRun.SubmitAsync(client, f.Key, f.Value);
+        }).ToList();
+        clock.Start();
+        start.SetResult();
+        var results = await Task.WhenAll(tasks);
+        clock.Stop();
+
+        var latencies = results.Select(r => r.Latency).ToList();
+        output.WriteLine($"{results.Length} concurrent submissions in {clock.Elapsed.TotalSeconds:F2} s: " +
+                         $"{results.Length / clock.Elapsed.TotalSeconds:F0} submissions/s, p50 {SubmissionRun.Percentile(latencies, 0.50).TotalMilliseconds:F0} ms, " +
+                         $"p99 {SubmissionRun.Percentile(latencies, 0.99).TotalMilliseconds:F0} ms, max {latencies.Max().TotalMilliseconds:F0} ms");
+
+        Assert.All(results, r => Assert.True((int)r.Status < 500, $"{(int)r.Status}: {r.Body[..Math.Min(300, r.Body.Length)]}"));
+        Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var acknowledged = results.Count(r => r.ThankYou);
+        Assert.Equal(Families, acknowledged); // distinct tokens: nobody can have been "already done"
+        Assert.Equal(acknowledged, await SubmissionRun.CloseAndCountAsync(_fixture, scenario.WaveId));
+    }
+}
