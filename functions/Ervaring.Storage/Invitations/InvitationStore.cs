@@ -34,13 +34,18 @@ public sealed class InvitationStore(StorageAccount account)
     /// that changed after it was read (a completion racing the close) is left in place and counted, so the
     /// caller can mix its response and try again: an acknowledged answer is never deleted.
     /// </summary>
-    /// <returns>How many invitations were left because they changed meanwhile.</returns>
+    /// <returns>How many invitations were left because they changed meanwhile or still hold a response to mix.</returns>
     public async Task<int> DeleteWaveAsync(string waveId, CancellationToken cancellationToken = default)
     {
         var invitations = new List<TableEntity>();
+        var holdingResponses = 0;
         await foreach (var entity in Invitations.QueryAsync<TableEntity>(e => e.PartitionKey == waveId,
-                           select: ["PartitionKey", "RowKey", "LinkHash", "CodeHash"], cancellationToken: cancellationToken))
-            invitations.Add(entity);
+                           select: ["PartitionKey", "RowKey", "LinkHash", "CodeHash", "MoveId"], cancellationToken: cancellationToken))
+        {
+            // An invitation still holding a completed response is never deleted: it must be mixed in first.
+            if (!string.IsNullOrEmpty(entity.GetString("MoveId"))) holdingResponses++;
+            else invitations.Add(entity);
+        }
 
         // Index first: an invitation without index is unreachable (fine); an index entry without invitation is a dangling pointer.
         var indexBatches = invitations
@@ -51,7 +56,7 @@ public sealed class InvitationStore(StorageAccount account)
             .SelectMany(g => g.Chunk(BatchSize).Select(chunk => (Table: Index, Entities: chunk.ToList())));
         await RunBatches(indexBatches, TableTransactionActionType.Delete, cancellationToken);
         var invitationBatches = invitations.Chunk(BatchSize).Select(chunk => (Table: Invitations, Entities: chunk.ToList()));
-        return await RunBatches(invitationBatches, TableTransactionActionType.Delete, cancellationToken);
+        return holdingResponses + await RunBatches(invitationBatches, TableTransactionActionType.Delete, cancellationToken);
     }
 
     public async IAsyncEnumerable<InvitationRecord> ListAsync(string waveId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)

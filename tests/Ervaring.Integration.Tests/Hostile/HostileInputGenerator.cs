@@ -124,9 +124,11 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
         }
         if (method is "GET" or "HEAD" or "OPTIONS" or "TRACE" && kind is not (Kind.Method or Kind.Auth)) body = _random.Next(4) == 0 ? body : null;
 
-        // Closing a wave takes no input: with the right key and the real id it is a legitimate command, not a
-        // hostile one, and would (rightly) change the wave. Aim it at the draft wave instead, which must refuse.
-        if (method == "POST" && endpoint.Pattern.EndsWith("/close", StringComparison.Ordinal) && path.Contains(seeded.FieldingWaveId, StringComparison.Ordinal))
+        // Closing a wave and (re)building its report take no input: with the right key and the real id they are
+        // legitimate commands, not hostile ones, and would (rightly) change storage. Aim them at the draft wave
+        // instead, which must refuse.
+        if (method == "POST" && (endpoint.Pattern.EndsWith("/close", StringComparison.Ordinal) || endpoint.Pattern.EndsWith("/report", StringComparison.Ordinal))
+            && path.Contains(seeded.FieldingWaveId, StringComparison.Ordinal))
             path = path.Replace(seeded.FieldingWaveId, seeded.DraftWaveId, StringComparison.Ordinal);
 
         return new HostileCase(number, endpoint.ToString(), kind.ToString(), method, path, keys, accept, contentType, body);

@@ -35,7 +35,13 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     {
         // Failed look-ups would otherwise lock loopback out after ten junk tokens and every later /s case
         // would only ever see the 429 page; the limiter itself is tested in SurveyHttpTests.
-        await _fixture.InitializeWith(await AzuriteProcess.StartAsync(), new Dictionary<string, string?> { ["Ervaring:Survey:MaxFailedLookups"] = "100000000" });
+        await _fixture.InitializeWith(await AzuriteProcess.StartAsync(), new Dictionary<string, string?>
+        {
+            ["Ervaring:Survey:MaxFailedLookups"] = "100000000",
+            // Thousands of requests from one loopback address: the rate limits would (rightly) refuse most of them.
+            ["Ervaring:RateLimits:SurveyPostsPerMinute"] = "100000000",
+            ["Ervaring:RateLimits:AdminPerMinute"] = "100000000",
+        });
     }
 
     public Task DisposeAsync() => _fixture.DisposeAsync();

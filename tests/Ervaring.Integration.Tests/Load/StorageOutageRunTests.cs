@@ -22,7 +22,7 @@ public sealed class StorageOutageRunTests(ITestOutputHelper output) : IAsyncLife
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync(_data);
-        await _fixture.InitializeWith(_azurite);
+        await _fixture.InitializeWith(_azurite, LoadTests.Unlimited);
     }
 
     public async Task DisposeAsync()

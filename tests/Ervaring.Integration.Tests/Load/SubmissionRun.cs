@@ -47,7 +47,8 @@ public static class SubmissionRun
     /// <summary>Closes the wave (which moves every completed response into the anonymous store) and counts them there.</summary>
     public static async Task<int> CloseAndCountAsync(AppFixture fixture, string waveId)
     {
-        await fixture.App.Services.GetRequiredService<Ervaring.Functions.Fielding.WaveClosing>().CloseAsync(waveId, "test", CancellationToken.None);
+        var closed = await fixture.App.Services.GetRequiredService<Ervaring.Functions.Fielding.WaveClosing>().CloseAsync(waveId, "test", CancellationToken.None);
+        Assert.True(closed.Succeeded, closed.Problem?.Detail);
         var count = 0;
         await foreach (var _ in fixture.App.Services.GetRequiredService<ResponseStore>().ListAsync(waveId)) count++;
         return count;
