@@ -25,6 +25,24 @@ public static class BenchmarkMain
         //   Ervaring.Benchmarks [--smoke] [--no-bdn] [--mixing 10000,100000] [--out results.md]
         // --smoke   every benchmark once at the smallest size (no BenchmarkDotNet), for the test suite.
         // --no-bdn  full sizes, but one timed run per case instead of BenchmarkDotNet's iterations.
+        if (Option(args, "--profile-aggregation") is { } profileSize)
+        {
+            // For dotnet-trace: one aggregation run and nothing else (see docs/benchmarks.md).
+            var n = int.Parse(profileSize, CultureInfo.InvariantCulture);
+            var stream = new SyntheticResponseStream(SyntheticResponseStream.LoadOuders(), n);
+            var sw = Stopwatch.StartNew();
+            long seen = 0;
+            foreach (var (who, _) in stream.Responses(n)) seen += who.Referrer.Length;
+            Console.WriteLine($"generator alone {n}: {sw.Elapsed.TotalSeconds:0.00} s ({seen})");
+            sw.Restart();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var result = AggregationBenchmarks.Run(stream, n);
+            Console.WriteLine($"cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s, allocated {(GC.GetAllocatedBytesForCurrentThread() - allocated) / n} B/response");
+            Console.WriteLine($"aggregation {n}: {sw.Elapsed.TotalSeconds:0.00} s (streaming {result.Accumulate.TotalSeconds:0.00} s), {result.Rows} rows");
+            return 0;
+        }
+
         var smoke = args.Contains("--smoke");
         var useBdn = !smoke && !args.Contains("--no-bdn");
         var outPath = Option(args, "--out");

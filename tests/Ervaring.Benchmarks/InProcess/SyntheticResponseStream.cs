@@ -41,9 +41,15 @@ public sealed class SyntheticResponseStream
         var total = (double)frame.Count;
         // N_h grows with the number of responses so r_h <= N_h always holds; shares stay those of the register.
         var sampled = draw.Strata.Select(s => new SampledStratum(s.Key, s.Domain, (long)Math.Ceiling(3.0 * responses * s.PopulationSize / total) + 100)).ToList();
-        Strata = WeightingStrata.ForAudience(sampled, StrataVariables, AudienceRule.Default, Audience.Ouders);
+        var all = WeightingStrata.ForAudience(sampled, StrataVariables, AudienceRule.Default, Audience.Ouders);
 
-        var invited = draw.Strata.Where(s => Strata.Find(s.Key) is not null).ToList();
+        // Strata too small to expect 30 responses are left out of the synthetic wave, so no stratum ends up with
+        // fewer than two valid answers: then no stratum is collapsed and R's svydesign (which has no collapsing
+        // rule and stops at a lone unit) estimates exactly the same design.
+        var expectedTotal = (double)draw.Strata.Where(s => all.Find(s.Key) is not null).Sum(s => s.PopulationSize);
+        var keep = draw.Strata.Where(s => all.Find(s.Key) is not null && s.PopulationSize / expectedTotal * responses >= 30).Select(s => s.Key).ToHashSet();
+        Strata = WeightingStrata.ForAudience(sampled.Where(s => keep.Contains(s.Key)), StrataVariables, AudienceRule.Default, Audience.Ouders);
+        var invited = draw.Strata.Where(s => keep.Contains(s.Key)).ToList();
         var invitedTotal = (double)invited.Sum(s => s.PopulationSize);
         var cumulative = 0.0;
         _strata = invited.Select(s =>
