@@ -13,8 +13,8 @@ public sealed class BenchmarkSmokeTests
     public async Task Every_benchmark_runs_once_at_the_smallest_size()
     {
         // Built next to this test assembly, in the same configuration (ProjectReference without output assembly).
-        var configurationDir = Directory.GetParent(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!; // bin/<Configuration>/net10.0 -> bin/<Configuration>
-        var configuration = configurationDir.Parent!.Name;
+        // bin/<Configuration>/net10.0/ -> <Configuration>
+        var configuration = Directory.GetParent(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar))!.Name;
         var dll = RepositoryRoot.Combine("tests", "Ervaring.Benchmarks", "bin", configuration, "net10.0", "Ervaring.Benchmarks.dll");
         Assert.True(File.Exists(dll), $"{dll} ontbreekt: bouw tests/Ervaring.Benchmarks.");
 
