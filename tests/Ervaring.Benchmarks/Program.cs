@@ -67,6 +67,7 @@ public static class BenchmarkMain
                 .AddJob(job)
                 .AddDiagnoser(MemoryDiagnoser.Default)
                 .AddLogger(ConsoleLogger.Default)
+            .AddColumnProvider(BenchmarkDotNet.Columns.DefaultColumnProviders.Instance)
                 .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "ervaring-bench-bdn"))
                 .WithOptions(ConfigOptions.JoinSummary);
             foreach (var summary in BenchmarkRunner.Run([typeof(FrameImportBenchmarks), typeof(AggregationBenchmarks)], config))
