@@ -21,6 +21,14 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     private readonly Dictionary<(string Type, string Id), ItemAccumulator> _measures = new();
     private readonly Dictionary<(string Item, string Option), ItemAccumulator> _options = new();
 
+    // Responses are first summed per cell (sampling stratum × care type × age band × referrer) into one slot per
+    // measure — indicators, estimated questions, answer options — so a response costs one dictionary look-up, not
+    // one per measure. The accumulators above are filled from the cells when estimates are asked for.
+    private readonly Slots _slots = new(definition);
+    private readonly Dictionary<(string Stratum, string CareType, string AgeBand, string Referrer), Cell> _cells = new();
+    private readonly Dictionary<string, string[]> _labelParts = new(StringComparer.Ordinal);
+    private bool _materialized = true;
+
     public string Audience => audience;
     public long Responses { get; private set; }
 
@@ -39,25 +47,86 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
             return;
         }
         Responses++;
-        var label = string.Join(Separator, who.CareType, who.AgeBand, who.Referrer);
+        var key = (who.SamplingStratum, who.CareType, who.AgeBand, who.Referrer);
+        if (!_cells.TryGetValue(key, out var cell))
+            _cells[key] = cell = new Cell(stratum, string.Join(Separator, who.CareType, who.AgeBand, who.Referrer), _slots.Count);
+        _materialized = false;
         foreach (var (indicator, score) in SurveyScoring.IndicatorScores(definition, answers))
-            if (score is { } value) Accumulator(MeasureTypes.Indicator, indicator).Add(stratum, value, label);
-        foreach (var item in definition.Items)
+            if (score is { } value) cell.Add(_slots.Indicator[indicator], value);
+        foreach (var scored in _slots.Items)
         {
-            if (item.Type is not (ItemType.Agreement or ItemType.Single or ItemType.Mark)) continue;
+            var item = scored.Item;
             var values = answers.TryGetValue(item.Id, out var v) ? v : null;
             var score = SurveyScoring.Score(item, values);
             if (!score.IsValid) continue;
-            if (item.Indicator is not null)
-                Accumulator(MeasureTypes.Item, item.Id).Add(stratum, item.Type == ItemType.Mark ? score.Mark!.Value : score.IsPositive ? 1 : 0, label);
+            if (scored.ItemSlot >= 0)
+                cell.Add(scored.ItemSlot, item.Type == ItemType.Mark ? score.Mark!.Value : score.IsPositive ? 1 : 0);
             if (item.Type == ItemType.Mark) continue;
-            foreach (var option in item.Options.Where(o => !o.NotApplicable))
-                Option(item.Id, option.Code).Add(stratum, values![0].Trim() == option.Code ? 1 : 0, label);
+            var given = values![0].Trim();
+            for (var k = 0; k < scored.Options.Length; k++)
+                cell.Add(scored.FirstOptionSlot + k, given == scored.Options[k].Code ? 1 : 0);
+        }
+    }
+
+    /// <summary>Fills the per-measure accumulators from the cells (once after the last response).</summary>
+    private void Materialize()
+    {
+        if (_materialized) return;
+        _measures.Clear();
+        _options.Clear();
+        foreach (var cell in _cells.Values)
+            for (var slot = 0; slot < _slots.Count; slot++)
+            {
+                if (cell.Moments[slot] is not { Count: > 0 } moments) continue;
+                var (isOption, a, b) = _slots.Targets[slot];
+                (isOption ? Option(a, b) : Accumulator(a, b)).Add(cell.Stratum, moments, cell.Label);
+            }
+        _materialized = true;
+    }
+
+    private sealed class Cell(StratumKey stratum, string label, int slots)
+    {
+        public StratumKey Stratum { get; } = stratum;
+        public string Label { get; } = label;
+        public RunningMoments?[] Moments { get; } = new RunningMoments?[slots];
+
+        public void Add(int slot, double value) => (Moments[slot] ??= new RunningMoments()).Add(value);
+    }
+
+    private sealed class Slots
+    {
+        public readonly List<(bool IsOption, string A, string B)> Targets = [];
+        public readonly Dictionary<string, int> Indicator = new(StringComparer.Ordinal);
+        public readonly List<(SurveyItem Item, int ItemSlot, int FirstOptionSlot, SurveyOption[] Options)> Items = [];
+
+        public int Count => Targets.Count;
+
+        public Slots(SurveyDefinition definition)
+        {
+            foreach (var indicator in definition.Indicators)
+            {
+                Indicator[indicator.Id] = Targets.Count;
+                Targets.Add((false, MeasureTypes.Indicator, indicator.Id));
+            }
+            foreach (var item in definition.Items.Where(i => i.Type is ItemType.Agreement or ItemType.Single or ItemType.Mark))
+            {
+                var itemSlot = -1;
+                if (item.Indicator is not null)
+                {
+                    itemSlot = Targets.Count;
+                    Targets.Add((false, MeasureTypes.Item, item.Id));
+                }
+                var options = item.Type == ItemType.Mark ? [] : item.Options.Where(o => !o.NotApplicable).ToArray();
+                var first = Targets.Count;
+                foreach (var option in options) Targets.Add((true, item.Id, option.Code));
+                Items.Add((item, itemSlot, first, options));
+            }
         }
     }
 
     public IReadOnlyList<DistributionRow> Distributions(ReportScope scope, List<string> problems)
     {
+        Materialize();
         var estimator = new StratifiedEstimator(strata.Populations);
         var rows = new List<DistributionRow>();
         foreach (var item in definition.Items.Where(i => i.Type is ItemType.Agreement or ItemType.Single))
@@ -74,6 +143,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     /// <summary>Estimates for every indicator and question: whole scope and each value of each breakdown.</summary>
     public IReadOnlyList<EstimateRow> Estimates(ReportScope scope, List<string> problems, List<CollapseRow> collapses)
     {
+        Materialize();
         var estimator = new StratifiedEstimator(strata.Populations);
         var rows = new List<EstimateRow>();
         foreach (var (type, id, label, kind, scale) in Measures())
@@ -90,11 +160,11 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
             var dimensions = scope.IsRegion ? Dimensions.Breakdowns.Prepend(Dimensions.Municipality) : Dimensions.Breakdowns;
             foreach (var dimension in dimensions)
             {
-                var values = accumulator.Cells.Where(c => inScope(c.Stratum, c.Domain)).Select(c => ValueOf(dimension, c.Stratum, c.Domain))
+                var values = accumulator.Cells.Where(c => inScope(c.Stratum, c.Domain)).Select(c => Value(dimension, c.Stratum, c.Domain))
                     .Distinct().Order(StringComparer.Ordinal);
                 foreach (var value in values)
                 {
-                    var estimate = TryEstimate(estimator, accumulator, kind, (s, d) => inScope(s, d) && ValueOf(dimension, s, d) == value, problems, id);
+                    var estimate = TryEstimate(estimator, accumulator, kind, (s, d) => inScope(s, d) && Value(dimension, s, d) == value, problems, id);
                     if (estimate is not null) rows.Add(Row(scope, dimension, value, type, id, label, scale, estimate));
                 }
             }
@@ -124,6 +194,20 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     {
         if (dimension == Dimensions.Municipality) return stratum.Municipality;
         var parts = label.Split(Separator);
+        return dimension switch
+        {
+            Dimensions.CareType => parts[0],
+            Dimensions.AgeBand => parts[1],
+            Dimensions.Referrer => parts[2],
+            _ => Dimensions.TotalValue,
+        };
+    }
+
+    /// <summary><see cref="ValueOf"/> with the label's parts split once per label, not once per cell per estimate.</summary>
+    private string Value(string dimension, StratumKey stratum, string label)
+    {
+        if (dimension == Dimensions.Municipality) return stratum.Municipality;
+        if (!_labelParts.TryGetValue(label, out var parts)) _labelParts[label] = parts = label.Split(Separator);
         return dimension switch
         {
             Dimensions.CareType => parts[0],

@@ -9,6 +9,9 @@ public sealed class ItemAccumulator
 {
     private readonly Dictionary<(StratumKey Stratum, string Domain), RunningMoments> cells = new();
 
+    /// <summary>Changes whenever a value is added, so an estimator can reuse what it derived from an unchanged accumulator.</summary>
+    public long Version { get; private set; }
+
     /// <param name="stratum">The respondent's weighting stratum.</param>
     /// <param name="value">0/1 for "positive", a report mark 1–10, or an indicator score 0–1.</param>
     /// <param name="domain">Label of a domain that cuts across strata (e.g. the referrer); empty when unused.</param>
@@ -20,6 +23,20 @@ public sealed class ItemAccumulator
             cells[(stratum, domain)] = moments;
         }
         moments.Add(value);
+        Version++;
+    }
+
+    /// <summary>Adds a batch of values already summarised for one (stratum, domain label) cell.</summary>
+    public void Add(StratumKey stratum, RunningMoments values, string domain = "")
+    {
+        if (values.Count == 0) return;
+        if (!cells.TryGetValue((stratum, domain), out var moments))
+        {
+            moments = new RunningMoments();
+            cells[(stratum, domain)] = moments;
+        }
+        moments.Merge(values);
+        Version++;
     }
 
     /// <summary>Adds everything another accumulator saw (e.g. from a parallel batch).</summary>
@@ -30,6 +47,7 @@ public sealed class ItemAccumulator
             if (!cells.TryGetValue(key, out var mine)) cells[key] = mine = new RunningMoments();
             mine.Merge(moments);
         }
+        Version++;
     }
 
     public IEnumerable<AccumulatorCell> Cells =>

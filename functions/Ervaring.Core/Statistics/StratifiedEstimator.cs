@@ -107,7 +107,19 @@ public sealed class StratifiedEstimator(IReadOnlyDictionary<StratumKey, long> po
 
     private sealed record Design(CollapsePlan Plan, IReadOnlyDictionary<StratumKey, Group> Groups, IReadOnlyList<AccumulatorCell> Cells);
 
+    // The design of an item (collapse plan, groups) does not depend on the domain, and a report asks for dozens of
+    // domains per item: derive it once per accumulator state instead of once per estimate.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ItemAccumulator, Tuple<long, Design>> prepared = new();
+
     private Design Prepare(ItemAccumulator item)
+    {
+        if (prepared.TryGetValue(item, out var cached) && cached.Item1 == item.Version) return cached.Item2;
+        var design = PrepareNew(item);
+        prepared.AddOrUpdate(item, Tuple.Create(item.Version, design));
+        return design;
+    }
+
+    private Design PrepareNew(ItemAccumulator item)
     {
         var cells = item.Cells.ToList();
         var valid = new Dictionary<StratumKey, long>();

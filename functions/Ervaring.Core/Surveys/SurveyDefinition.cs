@@ -129,7 +129,12 @@ public sealed record SurveyItem(
     string? Indicator,
     ShowIf? ShowIf)
 {
-    public SurveyOption? FindOption(string code) => Options.FirstOrDefault(o => o.Code == code);
+    public SurveyOption? FindOption(string code)
+    {
+        foreach (var option in Options)
+            if (option.Code == code) return option;
+        return null;
+    }
 }
 
 /// <summary>An answer option. <see cref="Positive"/> counts as positive for the indicator;

@@ -47,26 +47,45 @@ public static class SurveyScoring
     {
         var indicator = definition.FindIndicator(indicatorId)
             ?? throw new ArgumentException($"Indicator '{indicatorId}' is not defined in '{definition.Id}' v{definition.Version}.", nameof(indicatorId));
-        var visible = SurveyAnswers.VisibleItemIds(definition, answers).ToHashSet(StringComparer.Ordinal);
+        return IndicatorScore(definition, indicator, answers, SurveyAnswers.VisibleItemIds(definition, answers).ToHashSet(StringComparer.Ordinal));
+    }
 
-        var scores = definition.ItemsOf(indicator.Id)
-            .Where(i => visible.Contains(i.Id))
-            .Select(i => Score(i, answers.TryGetValue(i.Id, out var v) ? v : null))
-            .Where(s => s.IsValid)
-            .ToList();
-        if (scores.Count == 0)
+    private static double? IndicatorScore(
+        SurveyDefinition definition,
+        SurveyIndicator indicator,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> answers,
+        HashSet<string> visible)
+    {
+        // One pass over the questionnaire, no intermediate lists: this runs for every indicator of every response.
+        int valid = 0, positive = 0;
+        double marks = 0;
+        foreach (var item in definition.Items)
+        {
+            if (item.Indicator != indicator.Id || !visible.Contains(item.Id)) continue;
+            var score = Score(item, answers.TryGetValue(item.Id, out var v) ? v : null);
+            if (!score.IsValid) continue;
+            valid++;
+            if (score.IsPositive) positive++;
+            if (indicator.Positive == PositiveRule.Mark) marks += score.Mark!.Value;
+        }
+        if (valid == 0)
         {
             return null;
         }
 
-        return indicator.Positive == PositiveRule.Mark
-            ? scores.Average(s => (double)s.Mark!.Value)
-            : scores.Count(s => s.IsPositive) / (double)scores.Count;
+        return indicator.Positive == PositiveRule.Mark ? marks / valid : positive / (double)valid;
     }
 
     /// <summary>Scores for every indicator of the definition, keyed by indicator id.</summary>
     public static IReadOnlyDictionary<string, double?> IndicatorScores(
         SurveyDefinition definition,
         IReadOnlyDictionary<string, IReadOnlyList<string>> answers) =>
-        definition.Indicators.ToDictionary(i => i.Id, i => IndicatorScore(definition, i.Id, answers), StringComparer.Ordinal);
+        IndicatorScores(definition, answers, SurveyAnswers.VisibleItemIds(definition, answers).ToHashSet(StringComparer.Ordinal));
+
+    // Visibility depends on the answers only: work it out once for all indicators of a response.
+    private static Dictionary<string, double?> IndicatorScores(
+        SurveyDefinition definition,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> answers,
+        HashSet<string> visible) =>
+        definition.Indicators.ToDictionary(i => i.Id, i => IndicatorScore(definition, i, answers, visible), StringComparer.Ordinal);
 }
