@@ -37,8 +37,9 @@ public sealed class ResponseMixing(WaveStore waves, Fieldwork fieldwork, Respons
         if (pending.Length == 0 || (!force && pending.Length < MinimumBatch)) return 0;
         Shuffle(pending);
         await responses.WriteAsync(pending.Select(p => (p.MoveId, p.Response)).ToList(), cancellationToken);
-        foreach (var move in pending)
-            await fieldwork.ClearMovedAsync(waveId, move, cancellationToken);
+        // Each invitation is its own read-and-replace; a few at a time keeps a big close from taking minutes.
+        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (move, ct) => await fieldwork.ClearMovedAsync(waveId, move, ct));
         return pending.Length;
     }
 
