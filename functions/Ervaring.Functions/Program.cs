@@ -27,6 +27,7 @@ public static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.ListenWhereTheFunctionsHostExpects();
+        builder.AddLoggingHygiene();
         builder.AddErrorHandling();
         builder.AddStorage();
         builder.AddSecurity();

@@ -30,12 +30,12 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task InitializeAsync() => await InitializeWith(await AzuriteProcess.StartAsync());
 
     /// <summary>Starts the app on a given Azurite (for example one that persists to disk and can be restarted).</summary>
-    public async Task InitializeWith(AzuriteProcess azurite, IDictionary<string, string?>? extraSettings = null)
+    public async Task InitializeWith(AzuriteProcess azurite, IDictionary<string, string?>? extraSettings = null, Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
     {
         Azurite = azurite;
         var settings = new Dictionary<string, string?>(DefaultSettings);
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>()) settings[key] = value;
-        App = await AppInstance.StartAsync(Azurite.ConnectionString, settings);
+        App = await AppInstance.StartAsync(Azurite.ConnectionString, settings, configure);
     }
 
     public async Task DisposeAsync()
