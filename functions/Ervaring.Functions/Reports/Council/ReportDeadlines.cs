@@ -1,0 +1,50 @@
+using Ervaring.Core.Reports;
+using Ervaring.Core.Waves;
+using Ervaring.Storage.Aggregates;
+using Ervaring.Storage.Council;
+using Ervaring.Storage.Waves;
+
+namespace Ervaring.Functions.Reports.Council;
+
+/// <summary>Where the cycle of one municipality and year stands against the legal deadline (1 July of the next year).</summary>
+public sealed record DeadlineRow(string WaveId, string Municipality, int Year, string Stage, DateOnly Deadline, int DaysLeft, bool Done);
+
+/// <summary>An action in a published report that has no status yet (the next report would show "nog geen stand bekend").</summary>
+public sealed record PendingFollowUp(string WaveId, string Scope, int Year, string ActionId, string What, DateOnly Due);
+
+public sealed record DeadlineOverview(DateOnly Today, IReadOnlyList<DeadlineRow> Rows, IReadOnlyList<PendingFollowUp> PendingFollowUps);
+
+/// <summary>
+/// The Jeugdwet asks for publication before 1 July of the year after the survey year. Per municipality and year:
+/// stage (getrokken, veldwerk, gesloten, concept, gepubliceerd), days left or late; and every action of a
+/// published report that still needs a status before the next report.
+/// </summary>
+public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggregates, CouncilNotesStore notes, TimeProvider clock)
+{
+    public static DateOnly DeadlineFor(int year) => new(year + 1, 7, 1);
+
+    public async Task<DeadlineOverview> ReadAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var rows = new List<DeadlineRow>();
+        var pending = new List<PendingFollowUp>();
+        foreach (var wave in await waves.ListAsync(cancellationToken))
+        {
+            var stage = wave.State switch
+            {
+                WaveState.Closed when await aggregates.ReadAsync(wave.Id, AggregateStatus.Draft, cancellationToken) is not null => "concept",
+                _ => wave.State.Dutch(),
+            };
+            var deadline = DeadlineFor(wave.Settings.Year);
+            foreach (var municipality in wave.Settings.Municipalities)
+                rows.Add(new DeadlineRow(wave.Id, municipality, wave.Settings.Year, stage, deadline, deadline.DayNumber - today.DayNumber, wave.State == WaveState.Published));
+            if (wave.State != WaveState.Published) continue;
+            var mine = await notes.ReadAsync(wave.Id, cancellationToken);
+            var answered = mine.FollowUps.Select(f => f.ActionId).ToHashSet(StringComparer.Ordinal);
+            pending.AddRange(mine.Actions.Where(a => !answered.Contains(a.Id)).Select(a => new PendingFollowUp(wave.Id, a.Scope, wave.Settings.Year, a.Id, a.What, a.Due)));
+        }
+        return new DeadlineOverview(today,
+            rows.OrderByDescending(r => r.Year).ThenBy(r => r.Municipality, StringComparer.Ordinal).ToList(),
+            pending.OrderBy(p => p.Year).ThenBy(p => p.Scope, StringComparer.Ordinal).ToList());
+    }
+}
