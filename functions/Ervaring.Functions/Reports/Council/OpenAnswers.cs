@@ -50,6 +50,19 @@ public sealed class OpenAnswers(WaveStore waves, ResponseStore responses, WaveDe
         return new OpenAnswerPage(waveId, page, pages, found.Count, k, shown);
     }
 
+    /// <summary>One masked answer, for the quote form.</summary>
+    public async Task<OpenAnswer?> FindAsync(string waveId, string responseKey, string itemId, CancellationToken cancellationToken)
+    {
+        if (await responses.GetAsync(waveId, responseKey, cancellationToken) is not { } response) return null;
+        if (await definitions.GetAsync(waveId, response.Audience, cancellationToken) is not { } definition) return null;
+        if (definition.Items.FirstOrDefault(i => i.Id == itemId && i.Type == ItemType.Open) is not { } item) return null;
+        if (!response.Answers.TryGetValue(itemId, out var values) || values.Count == 0 || string.IsNullOrWhiteSpace(values[0])) return null;
+        var cell = CellOf(response);
+        var size = await CellSizeAsync(waveId, cell, cancellationToken);
+        var k = (await waves.GetAsync(waveId, cancellationToken))?.Wave.Settings.SuppressionThreshold ?? int.MaxValue;
+        return new OpenAnswer(responseKey, itemId, item.Text, response.Audience, cell, size, size >= k, Masked(values[0]));
+    }
+
     /// <summary>How many respondents share a response's cell (audience · municipality · care type).</summary>
     public async Task<int> CellSizeAsync(string waveId, string cell, CancellationToken cancellationToken)
     {
