@@ -51,7 +51,9 @@ public sealed class DemoWaves(IServiceProvider services)
 
     /// <summary>Families answer (or not) through the real survey session, with unequal response by stratum.</summary>
     /// <param name="openAnswer">Optional text for the open questions (else the synthetic answers').</param>
-    public async Task<int> AnswerAsync(string waveId, int yearOffset, double share, Func<int, string?>? openAnswer = null, CancellationToken cancellationToken = default)
+    /// <param name="careTypeShare">Optional extra factor per care type (a test that needs a small group makes one).</param>
+    public async Task<int> AnswerAsync(string waveId, int yearOffset, double share, Func<int, string?>? openAnswer = null,
+        Func<string, double>? careTypeShare = null, CancellationToken cancellationToken = default)
     {
         var invitations = services.GetRequiredService<InvitationStore>();
         var session = services.GetRequiredService<SurveySession>();
@@ -62,7 +64,7 @@ public sealed class DemoWaves(IServiceProvider services)
         var completed = 0;
         foreach (var invitation in list.OrderBy(i => i.InvitationId, StringComparer.Ordinal))
         {
-            if (random.NextDouble() > share * SyntheticRespondents.ResponsePropensity(invitation.CareType, invitation.AgeBand, invitation.Audience)) continue;
+            if (random.NextDouble() > share * (careTypeShare?.Invoke(invitation.CareType) ?? 1.0) * SyntheticRespondents.ResponsePropensity(invitation.CareType, invitation.AgeBand, invitation.Audience)) continue;
             var token = DerivedTokens.LinkToken(secrets.TokenKey, waveId, invitation.InvitationId);
             var opened = await session.OpenAsync(token, null, cancellationToken);
             if (opened.Context is null) continue;
