@@ -150,4 +150,30 @@ public sealed class PolicyLoopTests(AppFixture fixture)
         Assert.Contains("Duiding door de gemeente", html);
         Assert.Contains("gekozen door de gemeente", html);
     }
+
+    [Fact]
+    public async Task The_dashboard_marks_the_interim_and_lets_the_onderzoeker_read_but_not_write()
+    {
+        var scenario = await FieldingScenario.StartAsync(fixture, clients: 80);
+        using var admin = fixture.AdminClient();
+        Assert.True((await admin.PostAsync($"/api/waves/{scenario.WaveId}/report", null)).IsSuccessStatusCode);
+        using var researcher = fixture.App.CreateClient(followRedirects: false);
+        researcher.DefaultRequestHeaders.Add("X-Api-Key", AppFixture.ResearcherKey);
+
+        var dashboard = await researcher.GetAsync($"/admin/metingen/{scenario.WaveId}/rapportage");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("no-store", dashboard.Headers.CacheControl?.ToString());
+        var html = await dashboard.Content.ReadAsStringAsync();
+        Assert.Contains("Tussenstand — niet publiceren", html);
+        Assert.Contains("Respons per doelgroep", html);
+        Assert.DoesNotContain("Rapport publiceren", html);
+        Assert.DoesNotContain("/rapportage/concept", html);
+        Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"/admin/metingen/{scenario.WaveId}/open-antwoorden")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await researcher.GetAsync($"/admin/metingen/{scenario.WaveId}/duiding")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await researcher.GetAsync($"/admin/metingen/{scenario.WaveId}/rapportage/voorbeeld")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await researcher.GetAsync($"/api/waves/{scenario.WaveId}/notes")).StatusCode);
+        // No words for the report while the wave is in the field.
+        var early = await admin.PostAsJsonAsync($"/api/waves/{scenario.WaveId}/actions", new { measures = new[] { "toegang" }, what = "x", who = "y", due = "2027-01-01" });
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+    }
 }
