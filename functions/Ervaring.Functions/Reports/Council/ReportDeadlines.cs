@@ -16,7 +16,7 @@ public sealed record DeadlineOverview(DateOnly Today, IReadOnlyList<DeadlineRow>
 
 /// <summary>
 /// The Jeugdwet asks for publication before 1 July of the year after the survey year. Per municipality and year:
-/// stage (getrokken, veldwerk, gesloten, concept, gepubliceerd), days left or late; and every action of a
+/// stage (in voorbereiding, steekproef getrokken, in veld, gesloten, rapportconcept, gepubliceerd), days left or late; and every action of a
 /// published report that still needs a status before the next report.
 /// </summary>
 public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggregates, CouncilNotesStore notes, TimeProvider clock)
@@ -30,10 +30,15 @@ public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggreg
         var pending = new List<PendingFollowUp>();
         foreach (var wave in await waves.ListAsync(cancellationToken))
         {
+            // Not WaveState.Dutch(): there "concept" means a wave not yet sampled, here it must mean the report draft.
             var stage = wave.State switch
             {
-                WaveState.Closed when await aggregates.ReadAsync(wave.Id, AggregateStatus.Draft, cancellationToken) is not null => "concept",
-                _ => wave.State.Dutch(),
+                WaveState.Draft => "in voorbereiding",
+                WaveState.Sampled => "steekproef getrokken",
+                WaveState.Fielding => "in veld",
+                WaveState.Closed when await aggregates.ReadAsync(wave.Id, AggregateStatus.Draft, cancellationToken) is not null => "rapportconcept",
+                WaveState.Closed => "gesloten",
+                _ => "gepubliceerd",
             };
             var deadline = DeadlineFor(wave.Settings.Year);
             foreach (var municipality in wave.Settings.Municipalities)
