@@ -58,6 +58,8 @@ var tableNames = [
   'optouts'
   'contacthistory'
   'auditlog'
+  'reportnotes'
+  'quotes'
 ]
 
 var containerNames = [

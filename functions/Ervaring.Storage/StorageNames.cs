@@ -17,9 +17,13 @@ public static class StorageNames
         public const string Aggregates = "aggregates";
         public const string OptOuts = "optouts";
         public const string AuditLog = "auditlog";
+        /// <summary>The officer's interpretations, improvement actions and follow-ups per wave (the report draft's words).</summary>
+        public const string ReportNotes = "reportnotes";
+        /// <summary>Quotes chosen for publication: only the final text, theme and cell — apart from the responses.</summary>
+        public const string Quotes = "quotes";
 
         public static readonly IReadOnlyList<string> All =
-            [Waves, WaveEvents, Invitations, TokenIndex, Responses, Aggregates, OptOuts, ContactHistory, AuditLog];
+            [Waves, WaveEvents, Invitations, TokenIndex, Responses, Aggregates, OptOuts, ContactHistory, AuditLog, ReportNotes, Quotes];
     }
 
     public static class Containers

@@ -172,6 +172,32 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         return rows;
     }
 
+    /// <summary>
+    /// Region only: each municipality's indicator totals against the rest of the region. The two domains share no
+    /// stratum (the municipality is part of every stratum), so they are independent and the difference's interval
+    /// is the one of <see cref="Trends.Compare"/>.
+    /// </summary>
+    public IReadOnlyList<ComparisonRow> Comparisons(ReportScope region, List<string> problems)
+    {
+        var rows = new List<ComparisonRow>();
+        if (!region.IsRegion) return rows;
+        var estimator = new StratifiedEstimator(strata.Populations);
+        foreach (var (type, id, _, kind, _) in Measures().Where(m => m.Type == MeasureTypes.Indicator))
+        {
+            if (!_measures.TryGetValue((type, id), out var accumulator)) continue;
+            foreach (var municipality in accumulator.Cells.Select(c => c.Stratum.Municipality).Distinct().Order(StringComparer.Ordinal))
+            {
+                var own = TryEstimate(estimator, accumulator, kind, (s, _) => s.Municipality == municipality, problems, id);
+                var rest = TryEstimate(estimator, accumulator, kind, (s, _) => s.Municipality != municipality, problems, id);
+                if (own is null || rest is null) continue;
+                var difference = Trends.Compare(rest, own);
+                rows.Add(new ComparisonRow(audience, region.Name, id, municipality, rest.Respondents, difference.Difference,
+                    difference.Interval.Low, difference.Interval.High, difference.IsSignificant));
+            }
+        }
+        return rows;
+    }
+
     private IEnumerable<(string Type, string Id, string Label, EstimateKind Kind, string Scale)> Measures()
     {
         foreach (var indicator in definition.Indicators)

@@ -1,3 +1,5 @@
+using Ervaring.Core.Reports.Council;
+
 namespace Ervaring.Core.Reports;
 
 /// <summary>Response and representativeness of one audience, as published.</summary>
@@ -40,4 +42,11 @@ public sealed record PublicReport
     public required IReadOnlyList<PublicReliability> Reliability { get; init; }
     public required PublicMethodology Methodology { get; init; }
     public required string SoftwareVersion { get; init; }
+
+    // The policy loop: the municipality's own words, published with the figures (docs/reports.md §4).
+    public IReadOnlyList<PublicInterpretation> Interpretations { get; init; } = [];
+    public IReadOnlyList<PublicAction> Actions { get; init; } = [];
+    public IReadOnlyList<PublicFollowUp> FollowUps { get; init; } = [];
+    public IReadOnlyList<PublicQuote> Quotes { get; init; } = [];
+    public IReadOnlyList<PublicComparison> Comparisons { get; init; } = [];
 }

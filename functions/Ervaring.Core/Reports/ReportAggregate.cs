@@ -57,6 +57,9 @@ public sealed record TrendRow(
     string Audience, string Scope, string MeasureType, string Measure, string EarlierWaveId, int EarlierYear,
     double EarlierValue, double Value, double Difference, double CiLow, double CiHigh, bool Significant);
 
+/// <summary>In a region: a municipality's indicator total against the rest of the region (independent strata: V = V1 + V2).</summary>
+public sealed record ComparisonRow(string Audience, string Scope, string Measure, string Municipality, long RestN, double Difference, double CiLow, double CiHigh, bool Significant);
+
 /// <summary>Strata merged before estimation (reported in the methodology).</summary>
 public sealed record CollapseRow(string Audience, string Measure, string From, string Into, string Reason);
 
@@ -78,6 +81,7 @@ public sealed record WaveAggregate
     public IReadOnlyList<RepresentativenessRow> Representativeness { get; init; } = [];
     public IReadOnlyList<TrendRow> Trends { get; init; } = [];
     public IReadOnlyList<CollapseRow> Collapses { get; init; } = [];
+    public IReadOnlyList<ComparisonRow> Comparisons { get; init; } = [];
 
     /// <summary>Estimates that could not be made, in Dutch (e.g. a municipality without any valid answer).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];

@@ -11,7 +11,7 @@ namespace Ervaring.Functions.Reports;
 /// disclosure control. Earlier years' figures for the trend line come from what was published then, so a
 /// trend never shows a figure that was hidden in its own year.
 /// </summary>
-public sealed class ReportComposer(ReportArchive archive)
+public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesComposer notes)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -39,7 +39,7 @@ public sealed class ReportComposer(ReportArchive archive)
             var slug = Slugs.Of(scope.Name);
             var (version, earlierVersions) = await versionOf(slug);
             var series = await SeriesAsync(slug, wave.Settings.Year, figures, cancellationToken);
-            reports.Add(new PublicReport
+            reports.Add(await notes.AttachAsync(new PublicReport
             {
                 Scope = scope.Name,
                 Slug = slug,
@@ -58,7 +58,7 @@ public sealed class ReportComposer(ReportArchive archive)
                 Reliability = Reliability(input, aggregate, scope, figures, control.MinimumRespondents),
                 Methodology = Methodology(input, aggregate, scope),
                 SoftwareVersion = SoftwareVersion,
-            });
+            }, aggregate, control.MinimumRespondents, cancellationToken));
         }
         return reports;
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ervaring.Core.Reports;
 using Ervaring.Functions.Api;
 using Ervaring.Functions.Pages.Reports;
+using Ervaring.Functions.Reports.Council;
 using Ervaring.Functions.Pages.Shared;
 using Ervaring.Functions.Security;
 using Ervaring.Functions.Timers;
@@ -33,6 +34,7 @@ public static class ReportEndpoints
         builder.Services.AddSingleton<ResultsQuery>();
         builder.Services.AddSingleton<ITimerStep, InterimAggregates>();
         builder.Services.AddSingleton<ITimerStep, ReportDrafts>();
+        builder.Services.AddCouncilNotes();
         return builder;
     }
 
@@ -59,6 +61,7 @@ public static class ReportEndpoints
             return outcome.Problem?.ToResult() ?? Results.Ok(new { id, versions = outcome.Value });
         }).RequireAuthorization(Policies.Beheerder).WithSummary("Publiceer het rapport als nieuwe, onveranderlijke versie");
 
+        app.MapCouncilNotes();
         MapCouncilPages(app);
         return app;
     }

@@ -42,6 +42,7 @@ public sealed class WaveAggregation(
         var collapses = new List<CollapseRow>();
         var estimates = new List<EstimateRow>();
         var distributions = new List<DistributionRow>();
+        var comparisons = new List<ComparisonRow>();
         foreach (var aggregator in aggregators.Values)
         {
             if (aggregator.OutsideStrata > 0)
@@ -50,6 +51,7 @@ public sealed class WaveAggregation(
             {
                 estimates.AddRange(aggregator.Estimates(scope, problems, collapses));
                 distributions.AddRange(aggregator.Distributions(scope, problems));
+                comparisons.AddRange(aggregator.Comparisons(scope, problems));
             }
         }
 
@@ -67,6 +69,7 @@ public sealed class WaveAggregation(
             Representativeness = Representativeness(input, response, problems),
             Trends = await TrendsAsync(wave, estimates, cancellationToken),
             Collapses = collapses,
+            Comparisons = comparisons,
             Problems = problems,
         };
         await store.SaveAsync(aggregate, cancellationToken);

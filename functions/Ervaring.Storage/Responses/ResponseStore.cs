@@ -25,6 +25,19 @@ public sealed class ResponseStore(StorageAccount account)
             yield return FromEntity(entity);
     }
 
+    /// <summary>With their random row keys, so an officer can point at one answer (to quote it) without anything else identifying it.</summary>
+    public async IAsyncEnumerable<(string RowKey, AnonymousResponse Response)> ListKeyedAsync(string waveId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var entity in Table.QueryAsync<TableEntity>(e => e.PartitionKey == waveId, cancellationToken: cancellationToken))
+            yield return (entity.RowKey, FromEntity(entity));
+    }
+
+    public async Task<AnonymousResponse?> GetAsync(string waveId, string rowKey, CancellationToken cancellationToken = default)
+    {
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(waveId, rowKey, cancellationToken: cancellationToken);
+        return found.HasValue && found.Value is { } entity ? FromEntity(entity) : null;
+    }
+
     public async Task<int> CountAsync(string waveId, CancellationToken cancellationToken = default)
     {
         var count = 0;

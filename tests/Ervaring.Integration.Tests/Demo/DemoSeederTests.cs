@@ -48,5 +48,16 @@ public sealed class DemoSeederTests : IAsyncLifetime
         }
         var live = (await _app.Services.GetRequiredService<FieldworkProgress>().ReportAsync(current.Id, CancellationToken.None)).Value!;
         Assert.True(live.Completed > 0);
+
+        // A newcomer sees a complete council report: the municipality's words, actions, last year's status, quotes.
+        using var client = _app.CreateClient();
+        var year = waves.Where(w => w.State == WaveState.Published).Max(w => w.Settings.Year);
+        var report = System.Text.Json.JsonDocument.Parse(await client.GetByteArrayAsync($"/raad/voorbeeldstad/{year}/data.json")).RootElement;
+        Assert.NotEmpty(report.GetProperty("interpretations").EnumerateArray());
+        Assert.NotEmpty(report.GetProperty("actions").EnumerateArray());
+        Assert.Equal(2, report.GetProperty("quotes").GetArrayLength());
+        var followUps = report.GetProperty("followUps").EnumerateArray().ToList();
+        Assert.Equal(2, followUps.Count);
+        Assert.All(followUps, f => Assert.Contains(f.GetProperty("status").GetString(), Ervaring.Core.Reports.Council.ActionStatus.All));
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Ervaring.Functions.Api;
+using Ervaring.Functions.Pages.Admin.Reporting;
 using Ervaring.Functions.Pages.Shared;
 using Ervaring.Functions.Sampling;
 using Ervaring.Functions.Security;
@@ -53,8 +54,8 @@ public static class AdminPageEndpoints
         }, StatusCodes.Status403Forbidden)).RequireAuthorization();
 
         var admin = app.MapGroup("/admin").RequireAuthorization(Policies.Beheerder).WithPageHeaders().RequireFormToken().ExcludeFromDescription();
-        admin.MapGet("", async (WaveStore waves, CancellationToken cancellationToken) =>
-            Page<OverviewPage>(new { Waves = await waves.ListAsync(cancellationToken) }));
+        admin.MapGet("", async (WaveStore waves, Ervaring.Functions.Reports.Council.ReportDeadlines deadlines, CancellationToken cancellationToken) =>
+            Page<OverviewPage>(new { Waves = await waves.ListAsync(cancellationToken), Deadlines = await deadlines.ReadAsync(cancellationToken) }));
 
         admin.MapGet("/metingen/nieuw", () => Page<NewWavePage>(new { Form = new WaveForm() }));
         admin.MapPost("/metingen/nieuw", async (IFormCollection form, WaveCreation creation, WaveStore waves, ClaimsPrincipal user, CancellationToken cancellationToken) =>
@@ -119,6 +120,7 @@ public static class AdminPageEndpoints
                 ? ProblemPage(problem, id)
                 : Results.File(InvitationExport.QrZip(rows.Value!), "application/zip", $"qr-codes-{id}.zip");
         });
+        app.MapReportPages();
         return app;
     }
 

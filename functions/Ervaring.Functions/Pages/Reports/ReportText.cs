@@ -47,4 +47,31 @@ public static class ReportText
         : (difference > 0 ? "+" : "") + difference.ToString("0", CultureInfo.InvariantCulture) + " procentpunt";
 
     public static string Date(DateTimeOffset moment) => Format.Moment(moment);
+
+    public static string Month(DateOnly date) => date.ToString("MMMM yyyy", Format.Dutch);
+
+    public static string MeasureName(string measure) => measure switch
+    {
+        "toegang" => "Hulp krijgen",
+        "kwaliteit" => "Kwaliteit",
+        "effect" => "Wat de hulp oplevert",
+        "rapportcijfer" => "Rapportcijfer",
+        _ => measure,
+    };
+
+    /// <summary>One sentence per indicator on whether municipalities differ from the rest of their region (95% interval of the difference excludes 0).</summary>
+    public static string ComparisonSentence(string audience, string measure, IReadOnlyList<Ervaring.Core.Reports.Council.PublicComparison> comparisons)
+    {
+        var shown = comparisons.Where(c => c.Significant is not null).ToList();
+        var name = MeasureName(measure).ToLower(Format.Dutch);
+        if (shown.Count == 0) return $"{name[..1].ToUpper(Format.Dutch)}{name[1..]} ({Who(audience)}): te weinig antwoorden om gemeenten te vergelijken.";
+        var higher = shown.Where(c => c.Significant == true && c.Difference > 0).Select(c => c.Municipality).ToList();
+        var lower = shown.Where(c => c.Significant == true && c.Difference < 0).Select(c => c.Municipality).ToList();
+        if (higher.Count == 0 && lower.Count == 0)
+            return $"{MeasureName(measure)} ({Who(audience)}): geen gemeente verschilt duidelijk van de rest van de regio.";
+        var parts = new List<string>();
+        if (higher.Count > 0) parts.Add($"hoger in {string.Join(", ", higher)}");
+        if (lower.Count > 0) parts.Add($"lager in {string.Join(", ", lower)}");
+        return $"{MeasureName(measure)} ({Who(audience)}): duidelijk {string.Join(" en ", parts)} dan in de rest van de regio; de andere verschillen kunnen toeval zijn.";
+    }
 }

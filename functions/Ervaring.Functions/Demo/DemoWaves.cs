@@ -1,0 +1,89 @@
+using Ervaring.Core.Demo;
+using Ervaring.Core.Invitations;
+using Ervaring.Core.Waves;
+using Ervaring.Functions.Fielding;
+using Ervaring.Functions.Sampling;
+using Ervaring.Functions.Security;
+using Ervaring.Functions.Survey;
+using Ervaring.Functions.Waves;
+using Ervaring.Storage.Invitations;
+using Ervaring.Storage.Responses;
+using Ervaring.Storage.Waves;
+
+namespace Ervaring.Functions.Demo;
+
+/// <summary>
+/// Synthetic waves through the real services — create, import a synthetic register, draw, start fielding, answer
+/// through the survey session, close — for the demo and for tests that need a municipality with history.
+/// </summary>
+public sealed class DemoWaves(IServiceProvider services)
+{
+    public const string Actor = "demo";
+
+    /// <param name="current">The year now in the field (field period around today) instead of a closed spring period.</param>
+    /// <param name="census">Invite every client (integraal) instead of a sample.</param>
+    public async Task<string> CreateFieldingWaveAsync(string municipality, int year, int clients, bool current = false, bool census = false, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var settings = new WaveSettings
+        {
+            Name = $"Cliëntervaringsonderzoek jeugd {year} {municipality}",
+            Municipalities = [municipality],
+            Year = year,
+            FieldStart = current ? today.AddDays(-10) : new DateOnly(year, 3, 1),
+            FieldEnd = current ? today.AddDays(30) : new DateOnly(year, 4, 30),
+            ReferenceDate = current ? today.AddDays(-10) : new DateOnly(year, 3, 1),
+            Census = census,
+        };
+        var wave = services.GetRequiredService<WaveCreation>().Create(settings);
+        await services.GetRequiredService<WaveStore>().CreateAsync(wave, Actor, cancellationToken);
+        var sampling = services.GetRequiredService<SamplingService>();
+        // A different register each year (clients come and go), with made-up references per year.
+        var prefix = new string(municipality.Where(char.IsAsciiLetterUpper).Take(2).ToArray()).PadRight(2, 'X');
+        var frame = SyntheticRegister.Csv(clients, [municipality], year, seed: year ^ municipality.Length, referencePrefix: $"{prefix}{year % 100:D2}");
+        var import = await sampling.ImportFrameAsync(wave.Id, frame, dropInvalid: true, Actor, cancellationToken);
+        if (!import.Succeeded) throw new InvalidOperationException(import.Problem!.Detail);
+        var draw = await sampling.DrawAsync(wave.Id, null, null, Actor, cancellationToken);
+        if (!draw.Succeeded) throw new InvalidOperationException(draw.Problem!.Detail);
+        await services.GetRequiredService<FieldingStart>().StartAsync(wave.Id, Actor, cancellationToken);
+        return wave.Id;
+    }
+
+    /// <summary>Families answer (or not) through the real survey session, with unequal response by stratum.</summary>
+    /// <param name="openAnswer">Optional text for the open questions (else the synthetic answers').</param>
+    /// <param name="careTypeShare">Optional extra factor per care type (a test that needs a small group makes one).</param>
+    public async Task<int> AnswerAsync(string waveId, int yearOffset, double share, Func<int, string?>? openAnswer = null,
+        Func<string, double>? careTypeShare = null, CancellationToken cancellationToken = default)
+    {
+        var invitations = services.GetRequiredService<InvitationStore>();
+        var session = services.GetRequiredService<SurveySession>();
+        var secrets = services.GetRequiredService<ServerSecrets>();
+        var random = new Random(waveId.GetHashCode(StringComparison.Ordinal) ^ yearOffset);
+        var list = new List<InvitationRecord>();
+        await foreach (var invitation in invitations.ListAsync(waveId, cancellationToken)) list.Add(invitation);
+        var completed = 0;
+        foreach (var invitation in list.OrderBy(i => i.InvitationId, StringComparer.Ordinal))
+        {
+            if (random.NextDouble() > share * (careTypeShare?.Invoke(invitation.CareType) ?? 1.0) * SyntheticRespondents.ResponsePropensity(invitation.CareType, invitation.AgeBand, invitation.Audience)) continue;
+            var token = DerivedTokens.LinkToken(secrets.TokenKey, waveId, invitation.InvitationId);
+            var opened = await session.OpenAsync(token, null, cancellationToken);
+            if (opened.Context is null) continue;
+            if (random.NextDouble() < 0.03)
+            {
+                await session.RefuseAsync(opened.Context, cancellationToken);
+                continue;
+            }
+            var answers = SyntheticRespondents.Answers(opened.Context.BaseDefinition, invitation.CareType, yearOffset, random);
+            if (openAnswer?.Invoke(completed) is { } text)
+                foreach (var open in opened.Context.BaseDefinition.Items.Where(i => i.Type == Core.Surveys.ItemType.Open)) answers[open.Id] = [text];
+            var items = opened.Context.BaseDefinition.Items.Select(i => i.Id).ToList();
+            await session.SubmitAsync(opened.Context, answers, items, random.NextDouble() < 0.1 ? ResponseModes.Paper : ResponseModes.Web, cancellationToken);
+            completed++;
+        }
+        await services.GetRequiredService<ResponseMixing>().MixAsync(waveId, force: false, cancellationToken);
+        return completed;
+    }
+
+    public async Task CloseAsync(string waveId, CancellationToken cancellationToken = default) =>
+        await services.GetRequiredService<WaveClosing>().CloseAsync(waveId, Actor, cancellationToken);
+}

@@ -1,0 +1,16 @@
+using Ervaring.Core.Waves;
+using Ervaring.Functions.Api;
+using Ervaring.Functions.Fielding;
+using Ervaring.Functions.Reports;
+
+namespace Ervaring.Functions.Pages.Admin.Reporting;
+
+/// <summary>The officer's dashboard of one wave: response per audience × stratum, the interim or draft results, what can be done next.</summary>
+public sealed record DashboardModel(WaveRecord Wave, ProgressReport? Progress, ResultsResponse? Results, bool IsBeheerder)
+{
+    public Problem? Problem { get; init; }
+    public string? Done { get; init; }
+    public IReadOnlyList<PublishedVersion> Published { get; init; } = [];
+    public bool CanBuildDraft => IsBeheerder && Wave.State is WaveState.Fielding or WaveState.Closed or WaveState.Published;
+    public bool CanPublish => IsBeheerder && Wave.State is WaveState.Closed or WaveState.Published && Results?.Status == Core.Reports.AggregateStatus.Draft;
+}

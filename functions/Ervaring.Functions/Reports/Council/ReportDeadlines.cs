@@ -1,0 +1,55 @@
+using Ervaring.Core.Reports;
+using Ervaring.Core.Waves;
+using Ervaring.Storage.Aggregates;
+using Ervaring.Storage.Council;
+using Ervaring.Storage.Waves;
+
+namespace Ervaring.Functions.Reports.Council;
+
+/// <summary>Where the cycle of one municipality and year stands against the legal deadline (1 July of the next year).</summary>
+public sealed record DeadlineRow(string WaveId, string Municipality, int Year, string Stage, DateOnly Deadline, int DaysLeft, bool Done);
+
+/// <summary>An action in a published report that has no status yet (the next report would show "nog geen stand bekend").</summary>
+public sealed record PendingFollowUp(string WaveId, string Scope, int Year, string ActionId, string What, DateOnly Due);
+
+public sealed record DeadlineOverview(DateOnly Today, IReadOnlyList<DeadlineRow> Rows, IReadOnlyList<PendingFollowUp> PendingFollowUps);
+
+/// <summary>
+/// The Jeugdwet asks for publication before 1 July of the year after the survey year. Per municipality and year:
+/// stage (in voorbereiding, steekproef getrokken, in veld, gesloten, rapportconcept, gepubliceerd), days left or late; and every action of a
+/// published report that still needs a status before the next report.
+/// </summary>
+public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggregates, CouncilNotesStore notes, TimeProvider clock)
+{
+    public static DateOnly DeadlineFor(int year) => new(year + 1, 7, 1);
+
+    public async Task<DeadlineOverview> ReadAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var rows = new List<DeadlineRow>();
+        var pending = new List<PendingFollowUp>();
+        foreach (var wave in await waves.ListAsync(cancellationToken))
+        {
+            // Not WaveState.Dutch(): there "concept" means a wave not yet sampled, here it must mean the report draft.
+            var stage = wave.State switch
+            {
+                WaveState.Draft => "in voorbereiding",
+                WaveState.Sampled => "steekproef getrokken",
+                WaveState.Fielding => "in veld",
+                WaveState.Closed when await aggregates.ReadAsync(wave.Id, AggregateStatus.Draft, cancellationToken) is not null => "rapportconcept",
+                WaveState.Closed => "gesloten",
+                _ => "gepubliceerd",
+            };
+            var deadline = DeadlineFor(wave.Settings.Year);
+            foreach (var municipality in wave.Settings.Municipalities)
+                rows.Add(new DeadlineRow(wave.Id, municipality, wave.Settings.Year, stage, deadline, deadline.DayNumber - today.DayNumber, wave.State == WaveState.Published));
+            if (wave.State != WaveState.Published) continue;
+            var mine = await notes.ReadAsync(wave.Id, cancellationToken);
+            var answered = mine.FollowUps.Select(f => f.ActionId).ToHashSet(StringComparer.Ordinal);
+            pending.AddRange(mine.Actions.Where(a => !answered.Contains(a.Id)).Select(a => new PendingFollowUp(wave.Id, a.Scope, wave.Settings.Year, a.Id, a.What, a.Due)));
+        }
+        return new DeadlineOverview(today,
+            rows.OrderByDescending(r => r.Year).ThenBy(r => r.Municipality, StringComparer.Ordinal).ToList(),
+            pending.OrderBy(p => p.Year).ThenBy(p => p.Scope, StringComparer.Ordinal).ToList());
+    }
+}
