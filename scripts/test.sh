@@ -20,6 +20,7 @@ for trx in "$results"/*.trx; do
   n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
 done
+[ "$failed" -gt 0 ] && perl scripts/failed-tests.pl "$results"/*.trx
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "Geen enkele test uitgevoerd." >&2
