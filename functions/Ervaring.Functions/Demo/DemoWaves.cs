@@ -51,9 +51,12 @@ public sealed class DemoWaves(IServiceProvider services)
 
     /// <summary>Families answer (or not) through the real survey session, with unequal response by stratum.</summary>
     /// <param name="openAnswer">Optional text for the open questions (else the synthetic answers').</param>
-    /// <param name="careTypeShare">Optional extra factor per care type (a test that needs a small group makes one).</param>
+    /// <param name="careTypeCap">
+    /// Optional most completed answers per care type and audience: a test that needs a small group makes one of a
+    /// known size (a small response share would leave it empty as often as not).
+    /// </param>
     public async Task<int> AnswerAsync(string waveId, int yearOffset, double share, Func<int, string?>? openAnswer = null,
-        Func<string, double>? careTypeShare = null, CancellationToken cancellationToken = default)
+        Func<string, int?>? careTypeCap = null, CancellationToken cancellationToken = default)
     {
         var invitations = services.GetRequiredService<InvitationStore>();
         var session = services.GetRequiredService<SurveySession>();
@@ -62,9 +65,12 @@ public sealed class DemoWaves(IServiceProvider services)
         var list = new List<InvitationRecord>();
         await foreach (var invitation in invitations.ListAsync(waveId, cancellationToken)) list.Add(invitation);
         var completed = 0;
+        var completedPerGroup = new Dictionary<(string CareType, string Audience), int>();
         foreach (var invitation in list.OrderBy(i => i.InvitationId, StringComparer.Ordinal))
         {
-            if (random.NextDouble() > share * (careTypeShare?.Invoke(invitation.CareType) ?? 1.0) * SyntheticRespondents.ResponsePropensity(invitation.CareType, invitation.AgeBand, invitation.Audience)) continue;
+            if (random.NextDouble() > share * SyntheticRespondents.ResponsePropensity(invitation.CareType, invitation.AgeBand, invitation.Audience)) continue;
+            var group = (invitation.CareType, invitation.Audience);
+            if (careTypeCap?.Invoke(invitation.CareType) is { } cap && completedPerGroup.GetValueOrDefault(group) >= cap) continue;
             var token = DerivedTokens.LinkToken(secrets.TokenKey, waveId, invitation.InvitationId);
             var opened = await session.OpenAsync(token, null, cancellationToken);
             if (opened.Context is null) continue;
@@ -79,6 +85,7 @@ public sealed class DemoWaves(IServiceProvider services)
             var items = opened.Context.BaseDefinition.Items.Select(i => i.Id).ToList();
             await session.SubmitAsync(opened.Context, answers, items, random.NextDouble() < 0.1 ? ResponseModes.Paper : ResponseModes.Web, cancellationToken);
             completed++;
+            completedPerGroup[group] = completedPerGroup.GetValueOrDefault(group) + 1;
         }
         await services.GetRequiredService<ResponseMixing>().MixAsync(waveId, force: false, cancellationToken);
         return completed;

@@ -30,6 +30,7 @@ public sealed class ReportAtScaleTests(BrowserFixture fixture, ITestOutputHelper
 {
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private static readonly string[] Bands = ["0-3", "4-11", "12-17", "18-23"];
+    private const int SmallGroup = 4;
 
     [Fact]
     public async Task A_census_of_twelve_thousand_over_two_years_renders_the_engines_figures_and_hides_small_cells_everywhere()
@@ -54,8 +55,9 @@ public sealed class ReportAtScaleTests(BrowserFixture fixture, ITestOutputHelper
         {
             var y = year - 1 + offset;
             waveId = await Timed("register, census draw, fielding", () => demo.CreateFieldingWaveAsync(municipality, y, 12_000, census: true));
-            // About a third answers; hardly anyone in jeugdreclassering, so that group is small enough to be hidden.
-            responses += await Timed("answering (survey session, mixing)", () => demo.AnswerAsync(waveId, offset, 0.35, careTypeShare: care => care == "jeugdreclassering" ? 0.05 : 1.0));
+            // About a third answers; only four per audience in jeugdreclassering (a dozen or more would answer otherwise), so
+            // that group is certainly small enough to be hidden.
+            responses += await Timed("answering (survey session, mixing)", () => demo.AnswerAsync(waveId, offset, 0.35, careTypeCap: care => care == "jeugdreclassering" ? SmallGroup : null));
             await Timed("close", async () => { await demo.CloseAsync(waveId); return 0; });
             var published = await Timed("publish", () => services.GetRequiredService<ReportPublication>().PublishAsync(waveId, null, "test", CancellationToken.None));
             Assert.True(published.Succeeded, published.Problem?.Detail);
@@ -107,6 +109,8 @@ public sealed class ReportAtScaleTests(BrowserFixture fixture, ITestOutputHelper
         var figures = json.GetProperty("figures").EnumerateArray().ToList();
         var hidden = figures.Where(f => f.GetProperty("suppressionReason").ValueKind == JsonValueKind.String).ToList();
         Assert.NotEmpty(hidden);
+        foreach (var audience in new[] { "ouders", "jongeren" })
+            Assert.Contains(hidden, f => f.GetProperty("audience").GetString() == audience && f.GetProperty("domainValue").GetString() == "jeugdreclassering");
         foreach (var f in hidden)
         {
             var (audience, dimension, value, type, measure) = (f.GetProperty("audience").GetString()!, f.GetProperty("dimension").GetString()!,
