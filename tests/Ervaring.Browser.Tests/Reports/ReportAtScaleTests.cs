@@ -133,8 +133,7 @@ public sealed class ReportAtScaleTests(BrowserFixture fixture, ITestOutputHelper
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, "raad-rapport-groot-eerste-pagina.png") });
         await PageChecks.AuditAndSaveAsync(page, "raad-rapport-groot");
         await page.Context.CloseAsync();
-        // The aim is about 90 s; on a shared two-core machine it measured 80–150 s, so this only guards against a
-        // regression of a different order. The measured phases are in the test output.
-        Assert.True(seeding < TimeSpan.FromSeconds(300), $"seeding took {seeding}");
+        // No time limit here: performance is measured by the benchmarks (docs/benchmarks.md); the seeding phases
+        // are in this test's output.
     }
 }
