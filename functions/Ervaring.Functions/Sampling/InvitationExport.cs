@@ -1,3 +1,4 @@
+using Ervaring.Functions.Survey;
 using System.IO.Compression;
 using Ervaring.Core.Csv;
 using Ervaring.Core.Invitations;
@@ -32,7 +33,7 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
         {
             var token = DerivedTokens.LinkToken(secrets.TokenKey, waveId, invitation.InvitationId);
             var code = DerivedTokens.ShortCode(secrets.TokenKey, waveId, invitation.InvitationId);
-            rows.Add(new ExportRow(invitation.InvitationId, invitation.ClientReference, invitation.Audience, invitation.Municipality, $"{baseUrl}/s/{token}", ShortCode.Format(code)));
+            rows.Add(new ExportRow(invitation.InvitationId, invitation.ClientReference, invitation.Audience, invitation.Municipality, baseUrl + SurveyLinks.For(token), ShortCode.Format(code)));
         }
         // Stable order for the mail merge: by client, parents before young people.
         return rows.OrderBy(r => r.ClientReference, StringComparer.Ordinal).ThenBy(r => r.Audience, StringComparer.Ordinal).ToList();

@@ -12,7 +12,8 @@ using static Ervaring.Functions.Pages.Shared.PageResults;
 namespace Ervaring.Functions.Survey;
 
 /// <summary>
-/// The family's survey: <c>/s/{token}</c> (the personal link) and <c>/s</c> (typing the code from the letter).
+/// The family's survey: <c>/s/?t={token}</c> (the personal link, see <see cref="SurveyLinks"/>) and <c>/s/</c>
+/// without a token (typing the code from the letter).
 /// Public by decision — the unguessable token is the key. Every answer is kept on a validation error, and a
 /// storage outage gives a 503 page that holds everything the family entered, ready to send again.
 /// </summary>
@@ -32,10 +33,8 @@ public static class SurveyEndpoints
         var survey = app.MapGroup("/s").AllowAnonymous().WithPageHeaders(allowOwnScripts: true).DisableAntiforgery().ExcludeFromDescription()
             .WithMetadata(new RequestSizeLimitAttribute(MaxPostBytes));
 
-        survey.MapGet("", ([FromQuery(Name = "modus")] string? mode) => Page<ShortCodePage>(new { Mode = OfficerModeName(mode) }));
-        survey.MapPost("", ShortCodeAsync);
-        survey.MapGet("/{token}", ShowAsync);
-        survey.MapPost("/{token}", PostAsync);
+        survey.MapGet("", ShowAsync);
+        survey.MapPost("", PostAsync);
         return app;
     }
 
@@ -54,13 +53,14 @@ public static class SurveyEndpoints
             limiter.RecordFailure(context);
             return Page<ShortCodePage>(new { Error = "Deze code kennen we niet (meer). Controleer de code in uw brief.", Code = typed, Mode = mode }, StatusCodes.Status422UnprocessableEntity);
         }
-        return Results.Redirect($"/s/{token}" + (mode is null ? "" : $"?modus={mode}"), permanent: false, preserveMethod: false);
+        return Results.Redirect(SurveyLinks.For(token, ("modus", mode)), permanent: false, preserveMethod: false);
     }
 
     private static async Task<IResult> ShowAsync(
-        string token, [FromQuery(Name = "pagina")] int? page, [FromQuery(Name = "taal")] string? language, [FromQuery(Name = "modus")] string? requestedMode,
+        [FromQuery(Name = SurveyLinks.TokenParameter)] string? token, [FromQuery(Name = "pagina")] int? page, [FromQuery(Name = "taal")] string? language, [FromQuery(Name = "modus")] string? requestedMode,
         HttpContext context, SurveySession session, FailedLookupLimiter limiter, IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(token)) return Page<ShortCodePage>(new { Mode = OfficerModeName(requestedMode) });
         if (limiter.IsBlocked(context)) return TooManyAttempts();
         var lookup = await session.OpenAsync(token, language, cancellationToken);
         if (lookup.Context is not { } survey) return NotOpen(lookup.State, language, token, context, limiter);
@@ -76,8 +76,10 @@ public static class SurveyEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        string token, HttpContext context, SurveySession session, FailedLookupLimiter limiter, IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
+        [FromQuery(Name = SurveyLinks.TokenParameter)] string? token, HttpContext context, SurveySession session, FailedLookupLimiter limiter,
+        IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrEmpty(token)) return await ShortCodeAsync(context, session, limiter, authorization, cancellationToken);
         if (limiter.IsBlocked(context)) return TooManyAttempts();
         var (raw, unreadable) = await ReadFormAsync(context, cancellationToken);
         if (raw is null) return unreadable!;
@@ -96,7 +98,7 @@ public static class SurveyEndpoints
                 Message = text.Unavailable,
                 Language = language is { Length: > 0 } ? language : "nl",
                 Preserved = SurveyForm.Raw(raw),
-                PreservedAction = $"/s/{token}",
+                PreservedAction = SurveyLinks.For(token),
             }, StatusCodes.Status503ServiceUnavailable);
         }
     }
@@ -130,7 +132,7 @@ public static class SurveyEndpoints
                 return Page<SurveyMessagePage>(new
                 {
                     Heading = text.NotParticipate, Message = text.NotParticipateQuestion, Language = form.Language, Audience = audience,
-                    ConfirmRefusalUrl = $"/s/{token}", BackUrl = model.PageUrl(form.Page),
+                    ConfirmRefusalUrl = SurveyLinks.For(token), BackUrl = model.PageUrl(form.Page),
                 });
             case "weigeren-bevestigd":
                 await session.RefuseAsync(survey, cancellationToken);

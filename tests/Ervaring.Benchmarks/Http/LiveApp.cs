@@ -82,7 +82,7 @@ public sealed class LiveApp : IAsyncDisposable
         var export = Encoding.UTF8.GetString(await (await client.GetAsync($"/api/waves/{waveId}/invitations.csv")).Content.ReadAsByteArrayAsync());
         var invitations = export.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(line => line.Split(';'))
-            .Select(f => new Invitation(f[0], f[1], f[3].Split("/s/")[1]))
+            .Select(f => new Invitation(f[0], f[1], f[3].Split("/s/?t=")[1]))
             .ToList();
         await Ok(await client.PostAsync($"/api/waves/{waveId}/fielding", null));
         return (waveId, invitations);

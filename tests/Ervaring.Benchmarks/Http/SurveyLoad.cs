@@ -1,8 +1,9 @@
+using Ervaring.Functions.Survey;
 using System.Text.RegularExpressions;
 
 namespace Ervaring.Benchmarks.Http;
 
-/// <summary>The survey page (GET /s/{token}) and submit (POST /s/{token}, actie=verzenden) at a fixed rate, distinct tokens.</summary>
+/// <summary>The survey page (GET /s/?t={token}) and submit (POST /s/?t={token}, actie=verzenden) at a fixed rate, distinct tokens.</summary>
 public static partial class SurveyLoad
 {
     public sealed record Outcome(LoadResult Render, LoadResult Submit, long PageHtmlBytes, long PageAssetBytes, int Invitations, TimeSpan Setup);
@@ -20,7 +21,7 @@ public static partial class SurveyLoad
         using var client = live.LoadClient();
 
         // Bytes of one page: the HTML and the assets it links (CSS/JS from /assets), uncompressed.
-        var html = await client.GetStringAsync($"/s/{tokens[^1].Token}");
+        var html = await client.GetStringAsync(SurveyLinks.For(tokens[^1].Token));
         long assets = 0;
         foreach (Match m in AssetLink().Matches(html))
             assets += (await client.GetByteArrayAsync(m.Groups[1].Value)).Length;
@@ -29,23 +30,23 @@ public static partial class SurveyLoad
         // Warm-up (JIT, connection pool, Azurite) on tokens of its own, not reported: one second at the rate.
         var spare = invitations.Skip(requests).Take(warm).ToList();
         await OpenModelLoad.RunAsync("warm-up GET", client, rate, spare.Count, TimeSpan.FromSeconds(10),
-            i => new HttpRequestMessage(HttpMethod.Get, $"/s/{spare[i].Token}"), _ => true);
+            i => new HttpRequestMessage(HttpMethod.Get, SurveyLinks.For(spare[i].Token)), _ => true);
         await OpenModelLoad.RunAsync("warm-up POST", client, rate, spare.Count, TimeSpan.FromSeconds(10),
-            i => new HttpRequestMessage(HttpMethod.Post, $"/s/{spare[i].Token}")
+            i => new HttpRequestMessage(HttpMethod.Post, SurveyLinks.For(spare[i].Token))
             {
                 Content = new FormUrlEncodedContent(LiveApp.ValidAnswers(definitions[spare[i].Audience], i)
                     .SelectMany(a => a.Value.Select(v => new KeyValuePair<string, string>(a.Key, v))).Append(new("actie", "verzenden"))),
             }, _ => true);
 
         var render = await OpenModelLoad.RunAsync("survey page GET", client, rate, tokens.Count, duration + TimeSpan.FromSeconds(5),
-            i => new HttpRequestMessage(HttpMethod.Get, $"/s/{tokens[i].Token}"),
+            i => new HttpRequestMessage(HttpMethod.Get, SurveyLinks.For(tokens[i].Token)),
             r => r.StatusCode == System.Net.HttpStatusCode.OK);
 
         var forms = tokens.Select((t, i) =>
             LiveApp.ValidAnswers(definitions[t.Audience], i).SelectMany(a => a.Value.Select(v => new KeyValuePair<string, string>(a.Key, v)))
                 .Append(new("actie", "verzenden")).ToList()).ToList();
         var submit = await OpenModelLoad.RunAsync("survey submit POST", client, rate, tokens.Count, duration + TimeSpan.FromSeconds(5),
-            i => new HttpRequestMessage(HttpMethod.Post, $"/s/{tokens[i].Token}") { Content = new FormUrlEncodedContent(forms[i]) },
+            i => new HttpRequestMessage(HttpMethod.Post, SurveyLinks.For(tokens[i].Token)) { Content = new FormUrlEncodedContent(forms[i]) },
             r => r.StatusCode == System.Net.HttpStatusCode.OK);
         return new Outcome(render, submit, htmlBytes, htmlBytes + assets, invitations.Count, setup.Elapsed);
     }

@@ -1,3 +1,4 @@
+using Ervaring.Functions.Survey;
 using Ervaring.Browser.Tests.Infrastructure;
 using Ervaring.Integration.Tests.Fielding;
 using Microsoft.Playwright;
@@ -20,7 +21,7 @@ public sealed class SurveyFlowTests(BrowserFixture fixture)
     public async Task A_family_fills_in_pauses_resumes_and_submits_on_a_phone(string audience, bool javaScript)
     {
         var scenario = await FieldingScenario.StartAsync(fixture.AppFixture, clients: 80);
-        var link = $"/s/{scenario.First(audience).Token}";
+        var link = SurveyLinks.For(scenario.First(audience).Token);
         var name = $"enquete-{audience}-{(javaScript ? "js" : "zonder-js")}";
 
         var page = await fixture.NewPageAsync(BrowserFixture.Phone, javaScript);
@@ -74,7 +75,7 @@ public sealed class SurveyFlowTests(BrowserFixture fixture)
     {
         var scenario = await FieldingScenario.StartAsync(fixture.AppFixture, clients: 40);
         var page = await fixture.NewPageAsync(BrowserFixture.Phone);
-        await page.GotoAsync($"/s/{scenario.First("ouders").Token}?pagina=1");
+        await page.GotoAsync(SurveyLinks.For(scenario.First("ouders").Token, ("pagina", "1")));
 
         // Answer the optional second question, leave the required first one open.
         var second = page.Locator(".question").Nth(1);
@@ -100,7 +101,7 @@ public sealed class SurveyFlowTests(BrowserFixture fixture)
         // The section with "Is de hulp gestopt?" and its follow-up.
         for (var p = 1; p <= 6; p++)
         {
-            await page.GotoAsync($"/s/{token}?pagina={p}");
+            await page.GotoAsync(SurveyLinks.For(token, ("pagina", $"{p}")));
             if (await page.Locator("[data-toon-als]").CountAsync() > 0 && await page.Locator("[data-toon-als='hulp_gestopt:ja']").CountAsync() > 0) break;
         }
         var followUp = page.Locator("[data-toon-als='hulp_gestopt:ja']");
@@ -116,7 +117,7 @@ public sealed class SurveyFlowTests(BrowserFixture fixture)
     {
         var scenario = await FieldingScenario.StartAsync(fixture.AppFixture, clients: 40);
         var page = await fixture.NewPageAsync(BrowserFixture.Phone);
-        var link = $"/s/{scenario.First("ouders").Token}";
+        var link = SurveyLinks.For(scenario.First("ouders").Token);
         await page.GotoAsync(link);
         await ClickAsync(page, "Ik wil niet meedoen");
         await PageChecks.AuditAndSaveAsync(page, "enquete-weigeren");
@@ -131,7 +132,7 @@ public sealed class SurveyFlowTests(BrowserFixture fixture)
     {
         var scenario = await FieldingScenario.StartAsync(fixture.AppFixture, clients: 40);
         var page = await fixture.NewPageAsync(BrowserFixture.Phone);
-        var response = await page.GotoAsync("/s/" + new string('A', 43));
+        var response = await page.GotoAsync(SurveyLinks.For(new string('A', 43)));
         Assert.Equal(404, response!.Status);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Deze link werkt niet (meer)");
         await PageChecks.AuditAndSaveAsync(page, "enquete-onbekende-link");
@@ -140,7 +141,7 @@ public sealed class SurveyFlowTests(BrowserFixture fixture)
         await PageChecks.AuditAndSaveAsync(page, "enquete-code");
         await page.GetByLabel("Code").FillAsync(scenario.First("ouders").Code.ToLowerInvariant().Replace("-", " "));
         await page.GetByRole(AriaRole.Button, new() { Name = "Naar de vragenlijst" }).ClickAsync();
-        Assert.Matches("/s/[A-Za-z0-9_-]{43}$", page.Url);
+        Assert.Matches(@"/s/\?t=[A-Za-z0-9_-]{43}$", page.Url);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Beginnen" })).ToBeVisibleAsync();
     }
 

@@ -31,7 +31,7 @@ public sealed record FieldingScenario(string WaveId, IReadOnlyList<(string Clien
         var csv = Encoding.UTF8.GetString(await (await client.GetAsync($"/api/waves/{waveId}/invitations.csv")).Content.ReadAsByteArrayAsync());
         var invitations = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(line => line.Split(';'))
-            .Select(f => (f[0], f[1], f[3].Split("/s/")[1], f[4]))
+            .Select(f => (f[0], f[1], f[3].Split("/s/?t=")[1], f[4]))
             .ToList();
         Assert.True(invitations.Count > 0, csv);
         var fielding = await client.PostAsync($"/api/waves/{waveId}/fielding", null);

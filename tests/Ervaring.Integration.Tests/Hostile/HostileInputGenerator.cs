@@ -82,6 +82,9 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
         var realIds = kind != Kind.RouteJunk && _random.Next(4) != 0;
         var invitation = seeded.Invitations[_random.Next(seeded.Invitations.Count)];
         var path = FillRoute(endpoint, realIds, invitation.Token);
+        // The personal link carries its token in the query (/s/?t=…): mostly a real one, else junk or none.
+        if (endpoint.Pattern == "/s/" && _random.Next(4) != 0)
+            path = WithQuery(path, "t=" + (realIds ? invitation.Token : JunkRouteValue()));
         var keys = RightKeys(endpoint);
         string? accept = Pick(null, null, null, "application/json", "text/html", "*/*", "application/xml", "text/html, application/json");
         string? contentType = null;
@@ -101,7 +104,7 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
                 break;
             case Kind.RouteJunk:
             case Kind.Query:
-                path += JunkQuery();
+                path = WithQuery(path, JunkQuery());
                 if (method is "POST") (contentType, body) = AnyBody(invitation.Definition);
                 break;
             case Kind.Json: (contentType, body) = (Pick(JsonContentTypes), Json()); break;
@@ -119,7 +122,7 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
                 break;
             case Kind.Survey:
                 (contentType, body) = ("application/x-www-form-urlencoded", SurveyForm(invitation.Definition));
-                if (_random.Next(3) == 0) path += Pick("?modus=papier", "?modus=telefoon", "?pagina=2", "?taal=en");
+                if (_random.Next(3) == 0) path = WithQuery(path, Pick("modus=papier", "modus=telefoon", "pagina=2", "taal=en"));
                 break;
         }
         if (method is "GET" or "HEAD" or "OPTIONS" or "TRACE" && kind is not (Kind.Method or Kind.Auth)) body = _random.Next(4) == 0 ? body : null;
@@ -164,7 +167,9 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
         _ => Pick(JunkIds),
     };
 
-    private string JunkQuery() => "?" + string.Join('&', Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Pick(
+    private static string WithQuery(string path, string query) => path + (path.Contains('?') ? "&" : "?") + query;
+
+    private string JunkQuery() => string.Join('&', Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Pick(
         "pagina=-1", "pagina=99999999999999999999", "pagina=abc", "pagina=1e3", "round=-1", "round=0", "round=99999999999", "round=abc",
         "dropInvalid=maybe", "dropInvalid=1", "dropInvalid=false", "taal=..%2F..%2Fetc%2Fpasswd", "taal=" + Uri.EscapeDataString(Pick(ScriptPayloads)),
         "modus=papier", "modus=" + Uri.EscapeDataString(Pick(ScriptPayloads)), "ReturnUrl=%2F%2Fevil.example", "ReturnUrl=https%3A%2F%2Fevil.example",

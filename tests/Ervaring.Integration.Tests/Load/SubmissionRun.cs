@@ -1,3 +1,4 @@
+using Ervaring.Functions.Survey;
 using System.Diagnostics;
 using System.Net;
 using Ervaring.Integration.Tests.Fielding;
@@ -37,7 +38,7 @@ public static class SubmissionRun
     public static async Task<Submission> SubmitAsync(HttpClient client, string token, FormUrlEncodedContentSource form)
     {
         var clock = Stopwatch.StartNew();
-        using var response = await client.PostAsync($"/s/{token}", form.Content());
+        using var response = await client.PostAsync(SurveyLinks.For(token), form.Content());
         var body = await response.Content.ReadAsStringAsync();
         clock.Stop();
         return new Submission(token, response.StatusCode, body.Contains("<h1>Bedankt!</h1>", StringComparison.Ordinal),

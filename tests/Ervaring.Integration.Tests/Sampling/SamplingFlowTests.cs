@@ -51,10 +51,10 @@ public sealed class SamplingFlowTests(AppFixture fixture)
         Assert.Equal("clientreferentie;doelgroep;gemeente;link;code", lines[0]);
         Assert.Equal(draw.GetProperty("invitations").GetInt32(), lines.Length - 1);
         Assert.True(lines.Length - 1 > expectedGross, "12–17-year-olds get two invitations");
-        Assert.All(lines.Skip(1), line => Assert.Matches(@"^VB-\d{6};(ouders|jongeren);Voorbeeld;https://ervaring\.example\.nl/s/[A-Za-z0-9_-]{43};[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$", line));
+        Assert.All(lines.Skip(1), line => Assert.Matches(@"^VB-\d{6};(ouders|jongeren);Voorbeeld;https://ervaring\.example\.nl/s/\?t=[A-Za-z0-9_-]{43};[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$", line));
 
         // Storage holds hashes only: no raw token or code appears anywhere in the invitation tables.
-        var someToken = lines[1].Split(';')[3].Split("/s/")[1];
+        var someToken = lines[1].Split(';')[3].Split("/s/?t=")[1];
         var someCode = lines[1].Split(';')[4].Replace("-", "");
         await foreach (var entity in new TableClient(fixture.Azurite.ConnectionString, StorageNames.Tables.Invitations).QueryAsync<TableEntity>(e => e.PartitionKey == waveId))
             Assert.DoesNotContain(((IDictionary<string, object>)entity).Values, v => v is string s && (s.Contains(someToken) || s.Contains(someCode)));

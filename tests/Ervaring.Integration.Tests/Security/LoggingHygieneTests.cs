@@ -1,3 +1,4 @@
+using Ervaring.Functions.Survey;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Ervaring.Functions.Fielding;
@@ -59,8 +60,8 @@ public sealed class LoggingHygieneTests : IAsyncLifetime
         answers["wat_ging_goed"] = [openAnswer];
         using var client = _fixture.App.CreateClient();
         var form = new FormUrlEncodedContent(answers.SelectMany(a => a.Value.Select(v => new KeyValuePair<string, string>(a.Key, v))).Append(new("actie", "verzenden")));
-        Assert.True((await client.PostAsync($"/s/{invitation.Token}", form)).IsSuccessStatusCode);
-        await client.GetAsync("/s/" + invitation.Token[..^1] + "X");           // a wrong link
+        Assert.True((await client.PostAsync(SurveyLinks.For(invitation.Token), form)).IsSuccessStatusCode);
+        await client.GetAsync(SurveyLinks.For(invitation.Token[..^1] + "X"));           // a wrong link
         await client.PostAsync("/s", new FormUrlEncodedContent([new("code", invitation.Code)]));
         using var admin = _fixture.AdminClient();
         await admin.GetAsync($"/api/waves/{scenario.WaveId}/invitations.csv");

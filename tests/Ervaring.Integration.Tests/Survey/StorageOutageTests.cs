@@ -1,3 +1,4 @@
+using Ervaring.Functions.Survey;
 using System.Net;
 using System.Text.RegularExpressions;
 using Ervaring.Integration.Tests.Fielding;
@@ -38,7 +39,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         await _azurite.StopAsync();
         using var client = _fixture.App.CreateClient();
         var form = new FormUrlEncodedContent(answers.SelectMany(a => a.Value.Select(v => new KeyValuePair<string, string>(a.Key, v))).Append(new("actie", "verzenden")));
-        var down = await client.PostAsync($"/s/{token}", form);
+        var down = await client.PostAsync(SurveyLinks.For(token), form);
         var page = await down.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
@@ -53,7 +54,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Assert.DoesNotContain("<alstublieft>", page);
 
         await _azurite.StartAgainAsync();
-        var again = await client.PostAsync($"/s/{token}", new FormUrlEncodedContent(preserved.Select(p => new KeyValuePair<string, string>(p.Item1, p.Item2))));
+        var again = await client.PostAsync(SurveyLinks.For(token), new FormUrlEncodedContent(preserved.Select(p => new KeyValuePair<string, string>(p.Item1, p.Item2))));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("<h1>Bedankt!</h1>", await again.Content.ReadAsStringAsync());
     }

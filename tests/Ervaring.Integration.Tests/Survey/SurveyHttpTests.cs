@@ -28,7 +28,7 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
         {
             using var client = fixture.App.CreateClient();
-            var response = await client.PostAsync($"/s/{token}", Form(answers, "verzenden"));
+            var response = await client.PostAsync(SurveyLinks.For(token), Form(answers, "verzenden"));
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
 
@@ -43,6 +43,26 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
     }
 
     [Fact]
+    public async Task The_token_travels_only_in_the_query_string_never_in_a_path()
+    {
+        var scenario = await FieldingScenario.StartAsync(fixture, clients: 40);
+        var token = scenario.First("ouders").Token;
+        using var client = fixture.App.CreateClient(followRedirects: false);
+
+        // The path form is not a survey page, even with a valid token.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/s/" + token)).StatusCode);
+
+        // Every link and form the survey pages emit keeps the token in the query (the host's telemetry strips it there).
+        var html = await client.GetStringAsync(SurveyLinks.For(token));
+        var withToken = Regex.Matches(html, "(?:href|action)=\"([^\"]*" + Regex.Escape(token) + "[^\"]*)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.NotEmpty(withToken);
+        Assert.All(withToken, url => Assert.StartsWith($"/s/?t={token}", url));
+        var next = await client.PostAsync(SurveyLinks.For(token), Form(new Dictionary<string, IReadOnlyList<string>>(), "volgende", ("pagina", "0")));
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.StartsWith($"/s/?t={token}&pagina=1", next.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task A_validation_error_keeps_every_answer_and_names_the_problem_next_to_its_item()
     {
         var scenario = await FieldingScenario.StartAsync(fixture, clients: 40);
@@ -52,7 +72,7 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
         answers["rapportcijfer"] = ["11"];           // out of range
         using var client = fixture.App.CreateClient();
 
-        var response = await client.PostAsync($"/s/{token}", Form(answers, "verzenden"));
+        var response = await client.PostAsync(SurveyLinks.For(token), Form(answers, "verzenden"));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -62,7 +82,7 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
         Assert.Matches(new Regex("id=\"hulp_plek-[a-z_]+\"[^>]*checked"), html);
         // Nothing was completed.
         using var again = fixture.App.CreateClient();
-        Assert.DoesNotContain("Al ingevuld", await again.GetStringAsync($"/s/{token}"));
+        Assert.DoesNotContain("Al ingevuld", await again.GetStringAsync(SurveyLinks.For(token)));
     }
 
     [Fact]
@@ -71,16 +91,16 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
         var scenario = await FieldingScenario.StartAsync(fixture, clients: 40);
         var token = scenario.First("ouders").Token;
         using var client = fixture.App.CreateClient();
-        var save = await client.PostAsync($"/s/{token}", Form(
+        var save = await client.PostAsync(SurveyLinks.For(token), Form(
             [new("toegang_vinden", ["4"]), new("toegang_snel", ["2"])], "opslaan", ("pagina", "2")));
         Assert.Equal(HttpStatusCode.OK, save.StatusCode);
         Assert.Contains("Uw antwoorden zijn opgeslagen", await save.Content.ReadAsStringAsync());
 
         using var later = fixture.App.CreateClient();
-        var html = await later.GetStringAsync($"/s/{token}");
+        var html = await later.GetStringAsync(SurveyLinks.For(token));
         // Page 1 has a required question still open, so the link opens there; page 2 keeps its answers.
         Assert.Contains("Stap 1 van", html);
-        var page2 = await later.GetStringAsync($"/s/{token}?pagina=2");
+        var page2 = await later.GetStringAsync(SurveyLinks.For(token, ("pagina", "2")));
         Assert.Matches(new Regex("id=\"toegang_vinden-4\"[^>]*checked"), page2);
         Assert.Matches(new Regex("id=\"toegang_snel-2\"[^>]*checked"), page2);
     }
@@ -90,13 +110,13 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
     {
         await using var app = await AppInstance.StartAsync(fixture.Azurite.ConnectionString, new Dictionary<string, string?>(AppFixture.DefaultSettings) { ["Ervaring:Survey:MaxFailedLookups"] = "5" });
         using var client = app.CreateClient();
-        var unknown = await client.GetAsync("/s/" + new string('B', 43));
-        var malformed = await client.GetAsync("/s/kort");
+        var unknown = await client.GetAsync(SurveyLinks.For(new string('B', 43)));
+        var malformed = await client.GetAsync(SurveyLinks.For("kort"));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
         Assert.Equal(Strip(await unknown.Content.ReadAsStringAsync()), Strip(await malformed.Content.ReadAsStringAsync()));
-        for (var i = 0; i < 3; i++) await client.GetAsync($"/s/{new string('C', 42)}{i}");
-        var blocked = await client.GetAsync("/s/" + new string('D', 43));
+        for (var i = 0; i < 3; i++) await client.GetAsync(SurveyLinks.For($"{new string('C', 42)}{i}"));
+        var blocked = await client.GetAsync(SurveyLinks.For(new string('D', 43)));
         Assert.Equal(HttpStatusCode.TooManyRequests, blocked.StatusCode);
         Assert.Contains("Te veel pogingen", await blocked.Content.ReadAsStringAsync());
         var code = await client.PostAsync("/s", new FormUrlEncodedContent([new("code", "ABCD-EFGH-JKMN")]));
@@ -114,7 +134,7 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
 
         // Without sign-in, paper mode is refused.
         using var anonymous = fixture.App.CreateClient();
-        var refused = await anonymous.PostAsync($"/s/{invitation.Token}", Form(answers, "verzenden", ("modus", "papier")));
+        var refused = await anonymous.PostAsync(SurveyLinks.For(invitation.Token), Form(answers, "verzenden", ("modus", "papier")));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
         using var officer = fixture.App.CreateClient(followRedirects: false);
@@ -124,10 +144,10 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
         var login = await officer.PostAsync("/admin/inloggen", new FormUrlEncodedContent([new("sleutel", AppFixture.ResearcherKey), new("__RequestVerificationToken", tokenValue)]));
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
 
-        var page = await officer.GetStringAsync($"/s/{invitation.Token}?modus=papier&pagina=1");
+        var page = await officer.GetStringAsync(SurveyLinks.For(invitation.Token, ("modus", "papier"), ("pagina", "1")));
         Assert.Contains("papier-vragenlijst", page);
         var formToken = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var entered = await officer.PostAsync($"/s/{invitation.Token}", Form(answers, "verzenden", ("modus", "papier"), ("__RequestVerificationToken", formToken)));
+        var entered = await officer.PostAsync(SurveyLinks.For(invitation.Token), Form(answers, "verzenden", ("modus", "papier"), ("__RequestVerificationToken", formToken)));
         Assert.Contains("Bedankt!", await entered.Content.ReadAsStringAsync());
 
         await fixture.App.Services.GetRequiredService<Ervaring.Functions.Fielding.WaveClosing>().CloseAsync(scenario.WaveId, "test", CancellationToken.None);
@@ -144,7 +164,7 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
         var heaviest = 0L;
         for (var page = 0; page <= 6; page++)
         {
-            var html = await client.GetByteArrayAsync($"/s/{token}?pagina={page}");
+            var html = await client.GetByteArrayAsync(SurveyLinks.For(token, ("pagina", $"{page}")));
             var text = System.Text.Encoding.UTF8.GetString(html);
             var assets = Regex.Matches(text, "(?:href|src)=\"(/assets/[^\"]+)\"").Select(m => m.Groups[1].Value).Distinct();
             long total = html.Length;

@@ -46,6 +46,10 @@ public sealed class FunctionsWiringChecker(string hostJsonPath, string functions
             problems.Add("host.json: extensionBundle is missing (timer triggers need it)");
         if ((string?)host?["extensions"]?["http"]?["routePrefix"] != "")
             problems.Add("host.json: extensions.http.routePrefix must be \"\" so public URLs equal the app's own paths");
+        // The host's own ASP.NET request log shows query strings, where the survey link keeps its token.
+        var aspNetLevel = (string?)host?["logging"]?["logLevel"]?["Microsoft.AspNetCore"];
+        if (aspNetLevel is not ("Warning" or "Error" or "Critical" or "None"))
+            problems.Add("host.json: logging.logLevel.Microsoft.AspNetCore must be Warning or higher, so request URLs with survey tokens are not logged");
     }
 
     private (List<(string Function, string Route)> Http, List<string> Timers) ReadFunctions(List<string> problems)

@@ -84,11 +84,13 @@ public sealed class FunctionsWiringTests : IDisposable
         var host = JsonNode.Parse(File.ReadAllText(hostFile))!;
         host["customHandler"]!["description"]!["defaultExecutablePath"] = "app/handler";
         host["customHandler"]!["enableForwardingHttpRequest"] = false;
+        host["logging"]!["logLevel"]!["Microsoft.AspNetCore"] = "Information";
         File.WriteAllText(hostFile, host.ToJsonString());
 
         var problems = CheckerFor(copy).Check();
         Assert.Contains(problems, p => p.Contains("does not name the published app", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("enableForwardingHttpRequest must be true", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Microsoft.AspNetCore must be Warning", StringComparison.Ordinal));
     }
 
     private string CopyRepositoryWiring()

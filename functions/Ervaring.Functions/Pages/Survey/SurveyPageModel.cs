@@ -1,3 +1,4 @@
+using Ervaring.Functions.Survey;
 using Ervaring.Core.Surveys;
 
 namespace Ervaring.Functions.Pages.Survey;
@@ -28,8 +29,10 @@ public sealed record SurveyPageModel
     public int PageCount => Definition.Sections.Count;
     public SurveySection? Section => Page >= 1 && Page <= PageCount ? Definition.Sections[Page - 1] : null;
     public SurveyText Text => SurveyText.For(Language, Definition.Audience == SurveyAudience.Jongeren ? "jongeren" : "ouders");
-    public string ActionUrl => $"/s/{Token}";
+    public string ActionUrl => SurveyLinks.For(Token);
 
-    public string PageUrl(int page, string? language = null) =>
-        $"/s/{Token}?pagina={page}" + (language ?? Language) switch { "nl" => "", var l => $"&taal={l}" } + (Mode == "web" ? "" : $"&modus={Mode}");
+    public string PageUrl(int page, string? language = null) => SurveyLinks.For(Token,
+        ("pagina", page.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("taal", (language ?? Language) is var l && l != "nl" ? l : null),
+        ("modus", Mode == "web" ? null : Mode));
 }

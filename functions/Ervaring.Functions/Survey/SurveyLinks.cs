@@ -1,0 +1,17 @@
+namespace Ervaring.Functions.Survey;
+
+/// <summary>
+/// The family's personal link: <c>/s/?t={token}</c>. The token sits in the query, never in the path, because the
+/// Functions host records the path of every request in Application Insights but strips the query string
+/// (DESIGN.md: logs never contain tokens). <c>/s/</c> without a token is the page for typing the letter's code.
+/// </summary>
+public static class SurveyLinks
+{
+    public const string TokenParameter = "t";
+
+    public static string For(string token) => $"/s/?{TokenParameter}={Uri.EscapeDataString(token)}";
+
+    /// <summary>The link with more query parameters (page, language, officer mode), each only when given.</summary>
+    public static string For(string token, params (string Name, string? Value)[] parameters) =>
+        For(token) + string.Concat(parameters.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"&{p.Name}={Uri.EscapeDataString(p.Value!)}"));
+}
