@@ -14,6 +14,9 @@ public static class Format
     public static string Moment(DateTimeOffset moment) =>
         TimeZoneInfo.ConvertTime(moment, DutchTimeZone).ToString("d MMMM yyyy HH:mm", Dutch);
 
+    /// <summary>The calendar date in the Netherlands at that moment (a report published at 00:30 Dutch time on 2 July is late).</summary>
+    public static DateOnly DutchDate(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, DutchTimeZone).DateTime);
+
     public static string Number(int value) => value.ToString("N0", Dutch);
     public static string Decimal(double value) => value.ToString("0.0####", Dutch);
     public static string Percent(double fraction) => (fraction * 100).ToString("0.#", Dutch) + "%";

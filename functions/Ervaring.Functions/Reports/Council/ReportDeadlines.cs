@@ -1,13 +1,22 @@
+using System.Text.Json;
 using Ervaring.Core.Reports;
 using Ervaring.Core.Waves;
+using Ervaring.Functions.Pages.Shared;
 using Ervaring.Storage.Aggregates;
 using Ervaring.Storage.Council;
+using Ervaring.Storage.Reports;
 using Ervaring.Storage.Waves;
 
 namespace Ervaring.Functions.Reports.Council;
 
-/// <summary>Where the cycle of one municipality and year stands against the legal deadline (1 July of the next year).</summary>
-public sealed record DeadlineRow(string WaveId, string Municipality, int Year, string Stage, DateOnly Deadline, int DaysLeft, bool Done);
+/// <summary>
+/// Where the cycle of one municipality and year stands against the legal deadline (1 July of the next year).
+/// <see cref="PublishedOn"/> is the Dutch date of the report's first version; corrections do not move it.
+/// </summary>
+public sealed record DeadlineRow(string WaveId, string Municipality, int Year, string Stage, DateOnly Deadline, int DaysLeft, bool Done, DateOnly? PublishedOn = null)
+{
+    public bool PublishedLate => PublishedOn > Deadline;
+}
 
 /// <summary>An action in a published report that has no status yet (the next report would show "nog geen stand bekend").</summary>
 public sealed record PendingFollowUp(string WaveId, string Scope, int Year, string ActionId, string What, DateOnly Due);
@@ -19,7 +28,7 @@ public sealed record DeadlineOverview(DateOnly Today, IReadOnlyList<DeadlineRow>
 /// stage (in voorbereiding, steekproef getrokken, in veld, gesloten, rapportconcept, gepubliceerd), days left or late; and every action of a
 /// published report that still needs a status before the next report.
 /// </summary>
-public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggregates, CouncilNotesStore notes, TimeProvider clock)
+public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggregates, CouncilNotesStore notes, ReportArchive archive, TimeProvider clock)
 {
     public static DateOnly DeadlineFor(int year) => new(year + 1, 7, 1);
 
@@ -42,7 +51,10 @@ public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggreg
             };
             var deadline = DeadlineFor(wave.Settings.Year);
             foreach (var municipality in wave.Settings.Municipalities)
-                rows.Add(new DeadlineRow(wave.Id, municipality, wave.Settings.Year, stage, deadline, deadline.DayNumber - today.DayNumber, wave.State == WaveState.Published));
+            {
+                var publishedOn = wave.State == WaveState.Published ? await FirstPublishedOnAsync(municipality, wave.Settings.Year, cancellationToken) : null;
+                rows.Add(new DeadlineRow(wave.Id, municipality, wave.Settings.Year, stage, deadline, deadline.DayNumber - today.DayNumber, wave.State == WaveState.Published, publishedOn));
+            }
             if (wave.State != WaveState.Published) continue;
             var mine = await notes.ReadAsync(wave.Id, cancellationToken);
             var answered = mine.FollowUps.Select(f => f.ActionId).ToHashSet(StringComparer.Ordinal);
@@ -51,5 +63,16 @@ public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggreg
         return new DeadlineOverview(today,
             rows.OrderByDescending(r => r.Year).ThenBy(r => r.Municipality, StringComparer.Ordinal).ToList(),
             pending.OrderBy(p => p.Year).ThenBy(p => p.Scope, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The publication date of version 1 of the municipality's report for that year, from its meta.json.</summary>
+    private async Task<DateOnly?> FirstPublishedOnAsync(string municipality, int year, CancellationToken cancellationToken)
+    {
+        var slug = Slugs.Of(municipality);
+        var versions = (await archive.ListAsync(slug, cancellationToken)).Where(v => v.Year == year).ToList();
+        if (versions.Count == 0) return null;
+        var first = versions.Min(v => v.Version);
+        if (await archive.ReadAsync(ReportArchive.Name(slug, year, first, ReportArchive.Meta), cancellationToken) is not { } bytes) return null;
+        return JsonSerializer.Deserialize<VersionMeta>(bytes, ReportComposer.Json) is { } meta ? Format.DutchDate(meta.PublishedAt) : null;
     }
 }
