@@ -70,8 +70,11 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
         foreach (var endpoint in endpoints)
             foreach (var kind in categories)
                 yield return Make(number++, endpoint, kind);
+        // The family's survey is the one public door that takes input, and /s/ now serves both the link and the
+        // code form: it gets three times the share of any other endpoint.
+        var weighted = endpoints.Concat(endpoints.Where(e => e.Pattern == "/s/")).Concat(endpoints.Where(e => e.Pattern == "/s/")).ToList();
         while (number < count)
-            yield return Make(number++, endpoints[_random.Next(endpoints.Count)], categories[_random.Next(categories.Length)]);
+            yield return Make(number++, weighted[_random.Next(weighted.Count)], categories[_random.Next(categories.Length)]);
     }
 
     private enum Kind { Auth, Method, RouteJunk, Query, Json, Csv, Form, Multipart, Bytes, Oversized, Survey }
