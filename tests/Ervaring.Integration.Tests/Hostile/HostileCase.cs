@@ -12,7 +12,8 @@ public sealed record HostileCase(
     string[] ApiKeys,
     string? Accept,
     string? ContentType,
-    byte[]? Body)
+    byte[]? Body,
+    string? Cookie = null)
 {
     public bool IsApi => PathAndQuery.StartsWith("/api/", StringComparison.Ordinal) || PathAndQuery == "/api";
 
@@ -20,6 +21,7 @@ public sealed record HostileCase(
     {
         var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(PathAndQuery, UriKind.Relative));
         foreach (var key in ApiKeys) request.Headers.TryAddWithoutValidation("X-Api-Key", key);
+        if (Cookie is not null) request.Headers.TryAddWithoutValidation("Cookie", Cookie);
         if (Accept is not null) request.Headers.TryAddWithoutValidation("Accept", Accept);
         if (Body is not null)
         {
@@ -36,7 +38,7 @@ public sealed record HostileCase(
     }
 
     public string Describe() =>
-        $"#{Number} [{Category}] {Method} {Shorten(PathAndQuery, 160)} keys={ApiKeys.Length} ct={ContentType ?? "-"} body={Body?.Length ?? -1}B";
+        $"#{Number} [{Category}] {Method} {Shorten(PathAndQuery, 160)} keys={ApiKeys.Length}{(Cookie is null ? "" : " signed-in")} ct={ContentType ?? "-"} body={Body?.Length ?? -1}B";
 
     public static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + $"…(+{text.Length - max})";
 

@@ -15,7 +15,11 @@ public sealed record EndpointShape(string Pattern, IReadOnlyList<string> Methods
 public sealed record SeededIds(
     string FieldingWaveId,
     string DraftWaveId,
-    IReadOnlyList<(string Token, string Code, SurveyDefinition Definition)> Invitations);
+    IReadOnlyList<(string Token, string Code, SurveyDefinition Definition)> Invitations,
+    AdminSignIn? SignedIn = null);
+
+/// <summary>A beheerder's sign-in cookies and a valid antiforgery token for the admin forms.</summary>
+public sealed record AdminSignIn(string Cookie, string FormToken);
 
 /// <summary>
 /// Turns a deterministic seed into hostile requests for every endpoint. Every body is built to be refused:
@@ -130,14 +134,26 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
         }
         if (method is "GET" or "HEAD" or "OPTIONS" or "TRACE" && kind is not (Kind.Method or Kind.Auth)) body = _random.Next(4) == 0 ? body : null;
 
+        // Half the admin form posts come from a signed-in beheerder with a valid antiforgery token, so the
+        // forms' own validation is what must refuse them (not the antiforgery check in front of it).
+        string? cookie = null;
+        if (seeded.SignedIn is { } signedIn && method == "POST" && endpoint.Pattern.StartsWith("/admin/", StringComparison.Ordinal) && _random.Next(2) == 0)
+        {
+            cookie = signedIn.Cookie;
+            keys = [];
+            if (contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) == true)
+                body = [.. body ?? [], .. Encoding.ASCII.GetBytes((body is { Length: > 0 } ? "&" : "") + "__RequestVerificationToken=" + Uri.EscapeDataString(signedIn.FormToken))];
+        }
+
         // Closing a wave and (re)building its report take no input: with the right key and the real id they are
         // legitimate commands, not hostile ones, and would (rightly) change storage. Aim them at the draft wave
         // instead, which must refuse.
-        if (method == "POST" && (endpoint.Pattern.EndsWith("/close", StringComparison.Ordinal) || endpoint.Pattern.EndsWith("/report", StringComparison.Ordinal))
+        if (method == "POST" && (endpoint.Pattern.EndsWith("/close", StringComparison.Ordinal) || endpoint.Pattern.EndsWith("/report", StringComparison.Ordinal)
+                                 || endpoint.Pattern.EndsWith("/rapportage/concept", StringComparison.Ordinal))
             && path.Contains(seeded.FieldingWaveId, StringComparison.Ordinal))
             path = path.Replace(seeded.FieldingWaveId, seeded.DraftWaveId, StringComparison.Ordinal);
 
-        return new HostileCase(number, endpoint.ToString(), kind.ToString(), method, path, keys, accept, contentType, body);
+        return new HostileCase(number, endpoint.ToString(), kind.ToString(), method, path, keys, accept, contentType, body, cookie);
     }
 
     private string[] RightKeys(EndpointShape endpoint) =>

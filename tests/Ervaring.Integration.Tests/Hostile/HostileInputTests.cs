@@ -75,7 +75,21 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
             // The first visit marks the invitation "opened" by design; do it now, so the snapshot starts after it.
             Assert.Equal(HttpStatusCode.OK, (await family.GetAsync(SurveyLinks.For(invitation.Token))).StatusCode);
         }
-        return new SeededIds(scenario.WaveId, draft, invitations);
+        return new SeededIds(scenario.WaveId, draft, invitations, await SignInAsync());
+    }
+
+    /// <summary>Signs in on the admin page as a beheerder; returns the cookies and a form token bound to them.</summary>
+    private async Task<AdminSignIn> SignInAsync()
+    {
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = _fixture.App.BaseAddress };
+        static string FormToken(string html) => Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
+        var signIn = FormToken(await browser.GetStringAsync("/admin/inloggen"));
+        var login = await browser.PostAsync("/admin/inloggen", new FormUrlEncodedContent([new("sleutel", AppFixture.AdminKey), new("__RequestVerificationToken", signIn)]));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var token = FormToken(await browser.GetStringAsync("/admin/metingen/nieuw"));
+        Assert.NotEmpty(token);
+        return new AdminSignIn(cookies.GetCookieHeader(_fixture.App.BaseAddress), token);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public static class ReportPageEndpoints
         manage.MapPost("/rapportage/concept", async (string id, IFormCollection form, WaveAggregation aggregation, HttpContext context, CancellationToken ct) =>
         {
             var outcome = await aggregation.ComputeAsync(id, ct);
-            return outcome.Problem is null ? Back(id, "rapportage", "concept") : await DashboardAsync(id, context, ct, m => m with { Problem = outcome.Problem });
+            return outcome.Problem is null ? Back(id, "rapportage", "concept") : await DashboardAsync(id, context, ct, m => m with { Problem = outcome.Problem }, outcome.Problem.Status);
         });
         manage.MapGet("/rapportage/voorbeeld", async (string id, [FromQuery(Name = "gebied")] string? slug, ReportPreview preview, CancellationToken ct) =>
         {
