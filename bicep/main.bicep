@@ -343,6 +343,8 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     WorkspaceResourceId: logAnalytics.id
     DisableLocalAuth: true
     IngestionMode: 'LogAnalytics'
+    // Respondents' IP addresses never reach the logs (DESIGN.md): ingestion keeps only a masked address.
+    DisableIpMasking: false
   }
 }
 

@@ -301,11 +301,13 @@ public sealed partial class BicepTemplateTests(CompiledTemplate compiled) : ICla
     // ----- monitoring -----------------------------------------------------------------------------
 
     [Fact]
-    public void Application_insights_is_workspace_based_and_entra_only()
+    public void Application_insights_is_workspace_based_entra_only_and_masks_client_addresses()
     {
         var insights = Assert.Single(compiled.OfType("Microsoft.Insights/components"))["properties"]!;
         Assert.Contains("Microsoft.OperationalInsights/workspaces", (string)insights["WorkspaceResourceId"]!);
         Assert.True(insights["DisableLocalAuth"]!.GetValue<bool>());
+        // Explicit, so nobody turns it on by accident: respondents' addresses must not be stored in telemetry.
+        Assert.False(insights["DisableIpMasking"]!.GetValue<bool>());
     }
 
     [Fact]
