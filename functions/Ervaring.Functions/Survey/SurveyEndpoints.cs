@@ -35,6 +35,12 @@ public static class SurveyEndpoints
 
         survey.MapGet("", ShowAsync);
         survey.MapPost("", PostAsync);
+        // Anything else under /s/ is a link typed wrong (or an old path-style link): the same help as a link
+        // that does not work, with the way to type the code. Nothing is looked up, so it tells nothing either.
+        survey.MapGet("/{*rest}", () => Page<SurveyMessagePage>(new
+        {
+            Heading = SurveyText.For(null).LinkProblemTitle, Message = SurveyText.For(null).LinkProblem, Language = "nl", ShowCodeLink = true,
+        }, StatusCodes.Status404NotFound));
         return app;
     }
 

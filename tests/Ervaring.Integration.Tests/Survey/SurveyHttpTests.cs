@@ -49,8 +49,10 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
         var token = scenario.First("ouders").Token;
         using var client = fixture.App.CreateClient(followRedirects: false);
 
-        // The path form is not a survey page, even with a valid token.
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/s/" + token)).StatusCode);
+        // The path form is not a survey page, even with a valid token: it gets the help for a link that does not work.
+        var pathForm = await client.GetAsync("/s/" + token);
+        Assert.Equal(HttpStatusCode.NotFound, pathForm.StatusCode);
+        Assert.Contains("Deze link werkt niet (meer)", await pathForm.Content.ReadAsStringAsync());
 
         // Every link and form the survey pages emit keeps the token in the query (the host's telemetry strips it there).
         var html = await client.GetStringAsync(SurveyLinks.For(token));
