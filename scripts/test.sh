@@ -22,6 +22,9 @@ for trx in "$results"/*.trx; do
 done
 [ "$failed" -gt 0 ] && perl scripts/failed-tests.pl "$results"/*.trx
 echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "Geen test mislukt, maar dotnet test faalde: een project bouwde niet of een testrun brak af (zie de meldingen hierboven)." >&2
+fi
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "Geen enkele test uitgevoerd." >&2
   exit 1
