@@ -75,7 +75,7 @@ public static class ReportEndpoints
             foreach (var group in (await archive.ListAsync(null, cancellationToken)).GroupBy(v => (v.Slug, v.Year)))
             {
                 var latest = group.Max(v => v.Version);
-                var meta = await ReadMetaAsync(archive, group.Key.Slug, group.Key.Year, latest, cancellationToken);
+                var meta = await archive.ReadMetaAsync(group.Key.Slug, group.Key.Year, latest, cancellationToken);
                 entries.Add(new CouncilIndexEntry(meta?.Scope ?? group.Key.Slug, group.Key.Slug, group.Key.Year, latest));
             }
             return Page<CouncilIndexPage>(new { Entries = entries });
@@ -116,11 +116,6 @@ public static class ReportEndpoints
         Title = "Rapport niet gevonden",
         Text = "Dit rapport bestaat niet (of is nog niet gepubliceerd). Kies een gemeente en jaar uit de lijst.",
     }, StatusCodes.Status404NotFound);
-
-    private static async Task<VersionMeta?> ReadMetaAsync(ReportArchive archive, string slug, int year, int version, CancellationToken cancellationToken) =>
-        await archive.ReadAsync(ReportArchive.Name(slug, year, version, ReportArchive.Meta), cancellationToken) is { } bytes
-            ? JsonSerializer.Deserialize<VersionMeta>(bytes, ReportComposer.Json)
-            : null;
 
     /// <summary>Public pages: the same strict headers as every page, but cacheable for a few minutes (they are public and versioned).</summary>
     private static RouteHandlerBuilder WithCache(this RouteHandlerBuilder builder)

@@ -8,9 +8,6 @@ using Ervaring.Storage.Waves;
 
 namespace Ervaring.Functions.Reports;
 
-/// <summary>Facts about one published version, written last so a version counts only when complete.</summary>
-public sealed record VersionMeta(string Scope, string Slug, int Year, int Version, DateTimeOffset PublishedAt, string WaveId, string? Correction, int? Previous);
-
 public sealed record PublishedVersion(string Scope, string Slug, int Year, int Version, string Url);
 
 /// <summary>
@@ -68,8 +65,7 @@ public sealed class ReportPublication(
             var next = await archive.HighestVersionAsync(slug, year, cancellationToken) + 1;
             var earlier = new List<PublicVersionLink>();
             foreach (var v in (await archive.ListAsync(slug, cancellationToken)).Where(v => v.Year == year).OrderByDescending(v => v.Version))
-                if (await archive.ReadAsync(ReportArchive.Name(slug, year, v.Version, ReportArchive.Meta), cancellationToken) is { } bytes
-                    && JsonSerializer.Deserialize<VersionMeta>(bytes, ReportComposer.Json) is { } meta)
+                if (await archive.ReadMetaAsync(slug, year, v.Version, cancellationToken) is { } meta)
                     earlier.Add(new PublicVersionLink(meta.Version, meta.PublishedAt, meta.Correction));
             return (next, earlier);
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Ervaring.Core.Reports;
 using Ervaring.Core.Waves;
 using Ervaring.Functions.Pages.Shared;
@@ -71,8 +70,6 @@ public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggreg
         var slug = Slugs.Of(municipality);
         var versions = (await archive.ListAsync(slug, cancellationToken)).Where(v => v.Year == year).ToList();
         if (versions.Count == 0) return null;
-        var first = versions.Min(v => v.Version);
-        if (await archive.ReadAsync(ReportArchive.Name(slug, year, first, ReportArchive.Meta), cancellationToken) is not { } bytes) return null;
-        return JsonSerializer.Deserialize<VersionMeta>(bytes, ReportComposer.Json) is { } meta ? Format.DutchDate(meta.PublishedAt) : null;
+        return await archive.ReadMetaAsync(slug, year, versions.Min(v => v.Version), cancellationToken) is { } meta ? Format.DutchDate(meta.PublishedAt) : null;
     }
 }
