@@ -37,10 +37,7 @@ public static class SurveyEndpoints
         survey.MapPost("", PostAsync);
         // Anything else under /s/ is a link typed wrong (or an old path-style link): the same help as a link
         // that does not work, with the way to type the code. Nothing is looked up, so it tells nothing either.
-        survey.MapGet("/{*rest}", () => Page<SurveyMessagePage>(new
-        {
-            Heading = SurveyText.For(null).LinkProblemTitle, Message = SurveyText.For(null).LinkProblem, Language = "nl", ShowCodeLink = true,
-        }, StatusCodes.Status404NotFound));
+        survey.MapGet("/{*rest}", () => LinkProblem(null));
         return app;
     }
 
@@ -235,8 +232,15 @@ public static class SurveyEndpoints
         IResult Failed()
         {
             limiter.RecordFailure(context);
-            return Page<SurveyMessagePage>(new { Heading = text.LinkProblemTitle, Message = text.LinkProblem, Language = language ?? "nl", ShowCodeLink = true }, StatusCodes.Status404NotFound);
+            return LinkProblem(language);
         }
+    }
+
+    /// <summary>"Deze link werkt niet (meer)", with the way to type the code: the same page whatever the reason.</summary>
+    private static IResult LinkProblem(string? language)
+    {
+        var text = SurveyText.For(language);
+        return Page<SurveyMessagePage>(new { Heading = text.LinkProblemTitle, Message = text.LinkProblem, Language = language ?? "nl", ShowCodeLink = true }, StatusCodes.Status404NotFound);
     }
 
     /// <summary>
