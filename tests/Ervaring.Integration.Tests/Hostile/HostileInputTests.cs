@@ -83,11 +83,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = _fixture.App.BaseAddress };
-        static string FormToken(string html) => Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
-        var signIn = FormToken(await browser.GetStringAsync("/admin/inloggen"));
-        var login = await browser.PostAsync("/admin/inloggen", new FormUrlEncodedContent([new("sleutel", AppFixture.AdminKey), new("__RequestVerificationToken", signIn)]));
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        var token = FormToken(await browser.GetStringAsync("/admin/metingen/nieuw"));
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminPageSignIn.SignInAsync(browser, AppFixture.AdminKey)).StatusCode);
+        var token = AdminPageSignIn.FormToken(await browser.GetStringAsync("/admin/metingen/nieuw"));
         Assert.NotEmpty(token);
         return new AdminSignIn(cookies.GetCookieHeader(_fixture.App.BaseAddress), token);
     }

@@ -140,15 +140,12 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
         using var officer = fixture.App.CreateClient(followRedirects: false);
-        var signIn = await officer.GetStringAsync("/admin/inloggen");
-        var signInToken = Regex.Match(signIn, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"|name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
-        var tokenValue = signInToken.Groups[1].Success ? signInToken.Groups[1].Value : signInToken.Groups[2].Value;
-        var login = await officer.PostAsync("/admin/inloggen", new FormUrlEncodedContent([new("sleutel", AppFixture.ResearcherKey), new("__RequestVerificationToken", tokenValue)]));
+        var login = await AdminPageSignIn.SignInAsync(officer, AppFixture.ResearcherKey);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
 
         var page = await officer.GetStringAsync(SurveyLinks.For(invitation.Token, ("modus", "papier"), ("pagina", "1")));
         Assert.Contains("papier-vragenlijst", page);
-        var formToken = Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var formToken = AdminPageSignIn.FormToken(page);
         var entered = await officer.PostAsync(SurveyLinks.For(invitation.Token), Form(answers, "verzenden", ("modus", "papier"), ("__RequestVerificationToken", formToken)));
         Assert.Contains("Bedankt!", await entered.Content.ReadAsStringAsync());
 
