@@ -12,8 +12,8 @@ using static Ervaring.Functions.Pages.Shared.PageResults;
 namespace Ervaring.Functions.Survey;
 
 /// <summary>
-/// The family's survey: <c>/s/?t={token}</c> (the personal link, see <see cref="SurveyLinks"/>) and <c>/s/</c>
-/// without a token (typing the code from the letter).
+/// The family's survey: <c>/s/?t={token}</c> (the personal link as Ervaring issues it, see <see cref="SurveyLinks"/>;
+/// <c>/s/{token}</c> works the same) and <c>/s/</c> without a token (typing the code from the letter).
 /// Public by decision — the unguessable token is the key. Every answer is kept on a validation error, and a
 /// storage outage gives a 503 page that holds everything the family entered, ready to send again.
 /// </summary>
@@ -35,9 +35,10 @@ public static class SurveyEndpoints
 
         survey.MapGet("", ShowAsync);
         survey.MapPost("", PostAsync);
-        // Anything else under /s/ is a link typed wrong (or an old path-style link): the same help as a link
-        // that does not work, with the way to type the code. Nothing is looked up, so it tells nothing either.
-        survey.MapGet("/{*rest}", () => LinkProblem(null));
+        // The path form of the issue's API (/s/{token}) is served too, for links typed by hand; Ervaring itself
+        // only ever issues the query form (see SurveyLinks for why).
+        survey.MapGet("/{token}", ShowAsync);
+        survey.MapPost("/{token}", PostAsync);
         return app;
     }
 
@@ -60,9 +61,10 @@ public static class SurveyEndpoints
     }
 
     private static async Task<IResult> ShowAsync(
-        [FromQuery(Name = SurveyLinks.TokenParameter)] string? token, [FromQuery(Name = "pagina")] int? page, [FromQuery(Name = "taal")] string? language, [FromQuery(Name = "modus")] string? requestedMode,
+        [FromQuery(Name = "pagina")] int? page, [FromQuery(Name = "taal")] string? language, [FromQuery(Name = "modus")] string? requestedMode,
         HttpContext context, SurveySession session, FailedLookupLimiter limiter, IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
+        var token = SurveyLinks.TokenOf(context);
         if (string.IsNullOrEmpty(token)) return Page<ShortCodePage>(new { Mode = OfficerModeName(requestedMode) });
         if (limiter.IsBlocked(context)) return TooManyAttempts();
         var lookup = await session.OpenAsync(token, language, cancellationToken);
@@ -79,9 +81,10 @@ public static class SurveyEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        [FromQuery(Name = SurveyLinks.TokenParameter)] string? token, HttpContext context, SurveySession session, FailedLookupLimiter limiter,
+        HttpContext context, SurveySession session, FailedLookupLimiter limiter,
         IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
+        var token = SurveyLinks.TokenOf(context);
         if (string.IsNullOrEmpty(token)) return await ShortCodeAsync(context, session, limiter, authorization, cancellationToken);
         if (limiter.IsBlocked(context)) return TooManyAttempts();
         var (raw, unreadable) = await ReadFormAsync(context, cancellationToken);

@@ -43,16 +43,19 @@ public sealed class SurveyHttpTests(AppFixture fixture, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task The_token_travels_only_in_the_query_string_never_in_a_path()
+    public async Task Links_the_app_issues_carry_the_token_in_the_query_and_the_path_form_works_too()
     {
         var scenario = await FieldingScenario.StartAsync(fixture, clients: 40);
         var token = scenario.First("ouders").Token;
         using var client = fixture.App.CreateClient(followRedirects: false);
 
-        // The path form is not a survey page, even with a valid token: it gets the help for a link that does not work.
+        // The issue's path form opens the same survey (a link typed by hand); an unknown one gets the help page.
         var pathForm = await client.GetAsync("/s/" + token);
-        Assert.Equal(HttpStatusCode.NotFound, pathForm.StatusCode);
-        Assert.Contains("Deze link werkt niet (meer)", await pathForm.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, pathForm.StatusCode);
+        var pathPage = await pathForm.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Deze link werkt niet (meer)", pathPage);
+        Assert.Contains($"href=\"/s/?t={token}&amp;pagina=1\"", pathPage); // and from there on the query form
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/s/" + new string('Q', 43))).StatusCode);
 
         // Every link and form the survey pages emit keeps the token in the query (the host's telemetry strips it there).
         var html = await client.GetStringAsync(SurveyLinks.For(token));
