@@ -1,8 +1,9 @@
 using Ervaring.Functions.Api;
 using Ervaring.Functions.Demo;
 using Ervaring.Functions.Fielding;
-using Ervaring.Functions.Health;
 using Ervaring.Functions.Hosting;
+using Ervaring.Functions.Hosting.Development;
+using Ervaring.Functions.Hosting.Functions;
 using Ervaring.Functions.Pages.Admin;
 using Ervaring.Functions.Pages.Shared;
 using Ervaring.Functions.Reports;
@@ -11,26 +12,44 @@ using Ervaring.Functions.Security;
 using Ervaring.Functions.Survey;
 using Ervaring.Functions.Surveys;
 using Ervaring.Functions.Timers;
-using Ervaring.Functions.Waves;
+using Microsoft.Azure.Functions.Worker.Builder;
 
 namespace Ervaring.Functions;
 
 /// <summary>
-/// The Ervaring function app: one ASP.NET Core process that the Azure Functions host starts as its custom
-/// handler, and that runs on its own locally and in tests. This file is the table of contents.
+/// The Ervaring function app: an Azure Functions app in the .NET isolated worker model with the ASP.NET Core
+/// integration. The functions themselves live in their capability folders (<c>*Functions.cs</c>, found by their
+/// <c>[Function]</c> attributes); this file is the table of contents of what they need. With
+/// <c>--development-server</c> the same functions are served locally without the Functions host.
 /// </summary>
 public static class Program
 {
-    public static Task Main(string[] args) => Build(args).RunAsync();
+    public static Task Main(string[] args) =>
+        DevelopmentServer.IsRequested(args) ? DevelopmentServer.Build(args).RunAsync() : BuildWorker(args).RunAsync();
 
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>The worker the Functions host starts in Azure (or under Core Tools with <c>func start</c>).</summary>
+    public static IHost BuildWorker(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
-        builder.ListenWhereTheFunctionsHostExpects();
+        var builder = FunctionsApplication.CreateBuilder(args);
+        builder.Configuration.AddInMemoryCollection([new(FunctionsHost.UnderHostKey, "true")]);
+        builder.ConfigureFunctionsWebApplication();
+        builder.UseMiddleware<FunctionPipelineMiddleware>();
+        builder.AddErvaring();
+        return builder.Build();
+    }
+
+    /// <summary>The development server (locally, in tests, for black-box checks); see <see cref="DevelopmentServer"/>.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null) =>
+        DevelopmentServer.Build(args, configure);
+
+    /// <summary>Everything every function needs, the same under the host and in the development server.</summary>
+    public static IHostApplicationBuilder AddErvaring(this IHostApplicationBuilder builder)
+    {
         builder.AddLoggingHygiene();
         builder.AddErrorHandling();
         builder.AddStorage();
         builder.AddSecurity();
+        builder.AddFunctionPipeline();
         builder.AddSurveyDefinitions();
         builder.AddTimerJobs();
         builder.AddSampling();
@@ -38,25 +57,8 @@ public static class Program
         builder.AddSurvey();
         builder.AddReports();
         builder.AddDemoData();
-        builder.AddOpenApiDescription();
         builder.AddPages();
         builder.AddAdminPages();
-        configure?.Invoke(builder);
-
-        var app = builder.Build();
-        app.UseErrorHandling();
-        app.UseSecurity();
-        app.UsePages();
-        app.MapHealth();
-        app.MapTimerTriggers();
-        app.MapWaves();
-        app.MapSampling();
-        app.MapFielding();
-        app.MapSurvey();
-        app.MapReports();
-        app.MapOpenApiDescription();
-        app.MapSharedAssets();
-        app.MapAdminPages();
-        return app;
+        return builder;
     }
 }

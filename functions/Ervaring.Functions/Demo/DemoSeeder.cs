@@ -61,7 +61,7 @@ public sealed class DemoSeeder(IServiceProvider services, IConfiguration configu
 public static class DemoRegistration
 {
     /// <summary>The demo seeder; it does nothing unless <c>Ervaring:Demo:Seed</c> is true (the start script sets it).</summary>
-    public static WebApplicationBuilder AddDemoData(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddDemoData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DemoWaves>();
         builder.Services.AddSingleton<DemoCouncilNotes>();

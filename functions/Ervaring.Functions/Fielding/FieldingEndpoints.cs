@@ -9,6 +9,7 @@ namespace Ervaring.Functions.Fielding;
 /// <summary>Following and ending the fieldwork: progress (onderzoeker), reminder lists and closing (beheerder).</summary>
 public static class FieldingEndpoints
 {
+#if LEGACY_ENDPOINTS
     public static WebApplication MapFielding(this WebApplication app)
     {
         app.MapGet("/api/waves/{id}/progress", async (string id, FieldworkProgress progress, CancellationToken cancellationToken) =>
@@ -27,14 +28,15 @@ public static class FieldingEndpoints
 
         admin.MapPost("/close", async (string id, WaveClosing closing, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
-            var outcome = await closing.CloseAsync(id, WaveEndpoints.Actor(user), cancellationToken);
+            var outcome = await closing.CloseAsync(id, WaveFunctions.Actor(user), cancellationToken);
             return outcome.Problem?.ToResult() ?? Results.Ok(new { id, state = outcome.Value!.State, purgedOn = outcome.Value.PurgedOn });
         }).WithSummary("Sluit de meting nu (dezelfde stap als de nachtelijke taak)");
 
         return app;
     }
+#endif
 
-    public static WebApplicationBuilder AddFielding(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFielding(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Ervaring.Storage.Invitations.Fieldwork>();
         builder.Services.AddSingleton<Ervaring.Storage.Responses.ResponseStore>();

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Ervaring.Functions.Hosting;
 
@@ -9,7 +8,7 @@ namespace Ervaring.Functions.Hosting;
 /// </summary>
 public static class ErrorHandling
 {
-    public static WebApplicationBuilder AddErrorHandling(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddErrorHandling(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
         // API answers use the same JSON shape as stored documents: camelCase, enums as names.
@@ -23,22 +22,29 @@ public static class ErrorHandling
         return builder;
     }
 
-    public static WebApplication UseErrorHandling(this WebApplication app)
+    /// <summary>The status an exception becomes: the client's fault is a 4xx, a storage outage a 503, the rest a 500.</summary>
+    public static int StatusFor(Exception ex) => ex switch
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException or System.Text.DecoderFallbackException => StatusCodes.Status400BadRequest,
+        _ when IsStorageOutage(ex) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>Answers an exception without its message or stack trace; the log gets the type only (messages may carry data).</summary>
+    public static Task WriteExceptionAsync(HttpContext context, Exception ex, ILogger logger)
+    {
+        var status = StatusFor(ex);
+        if (status >= 500) logger.LogError("Request failed with {ErrorType} ({Status}).", ex.GetType().Name, status);
+        if (context.Response.HasStarted)
         {
-            StatusCodeSelector = ex => ex switch
-            {
-                // The client's fault (too large, malformed form or body): a 4xx with a plain message.
-                BadHttpRequestException bad => bad.StatusCode,
-                InvalidDataException or System.Text.DecoderFallbackException => StatusCodes.Status400BadRequest,
-                _ when IsStorageOutage(ex) => StatusCodes.Status503ServiceUnavailable,
-                _ => StatusCodes.Status500InternalServerError,
-            },
-            ExceptionHandler = WriteError,
-        });
-        app.UseStatusCodePages(context => WriteStatus(context.HttpContext));
-        return app;
+            // Part of the answer is out already: the only honest thing left is to break the connection.
+            context.Abort();
+            return Task.CompletedTask;
+        }
+        context.Response.Clear();
+        context.Response.StatusCode = status;
+        return WriteError(context);
     }
 
     public static bool IsStorageOutage(Exception ex) => ex switch
@@ -60,14 +66,12 @@ public static class ErrorHandling
         return Write(context, status, detail);
     }
 
-    private static Task WriteStatus(HttpContext context)
+    public static Task WriteStatus(HttpContext context)
     {
         var status = context.Response.StatusCode;
         var detail = status switch
         {
             // A form without (or with an expired) antiforgery token: the usual cause is a page left open too long.
-            400 when context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false } =>
-                "Het formulier is verlopen of niet compleet. Ga terug, laad de pagina opnieuw en probeer het nog eens.",
             404 => "Deze pagina bestaat niet.",
             405 => "Deze actie is hier niet toegestaan.",
             401 => "U moet inloggen om dit te zien.",

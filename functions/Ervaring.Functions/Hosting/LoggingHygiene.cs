@@ -8,10 +8,11 @@ namespace Ervaring.Functions.Hosting;
 /// </summary>
 public static class LoggingHygiene
 {
-    public static WebApplicationBuilder AddLoggingHygiene(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddLoggingHygiene(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
         return builder;
     }
 }

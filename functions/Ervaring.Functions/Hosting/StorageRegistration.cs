@@ -4,7 +4,7 @@ namespace Ervaring.Functions.Hosting;
 
 public static class StorageRegistration
 {
-    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddSingleton(options);

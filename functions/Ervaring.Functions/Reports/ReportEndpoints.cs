@@ -22,7 +22,7 @@ public static class ReportEndpoints
 {
     public sealed record PublishRequest(string? Correction);
 
-    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddReports(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ReportAggregateStore>();
         builder.Services.AddSingleton<ReportArchive>();
@@ -38,6 +38,7 @@ public static class ReportEndpoints
         return builder;
     }
 
+#if LEGACY_ENDPOINTS
     public static WebApplication MapReports(this WebApplication app)
     {
         var api = app.MapGroup("/api/waves/{id}").WithTags("Rapportage");
@@ -57,7 +58,7 @@ public static class ReportEndpoints
         {
             var body = await JsonBody.ReadAsync<PublishRequest>(request, allowEmpty: true, cancellationToken);
             if (body.Error is not null) return body.Error;
-            var outcome = await publication.PublishAsync(id, body.Value?.Correction, WaveEndpoints.Actor(user), cancellationToken);
+            var outcome = await publication.PublishAsync(id, body.Value?.Correction, WaveFunctions.Actor(user), cancellationToken);
             return outcome.Problem?.ToResult() ?? Results.Ok(new { id, versions = outcome.Value });
         }).RequireAuthorization(Policies.Beheerder).WithSummary("Publiceer het rapport als nieuwe, onveranderlijke versie");
 
@@ -65,6 +66,7 @@ public static class ReportEndpoints
         MapCouncilPages(app);
         return app;
     }
+#endif
 
     private static void MapCouncilPages(WebApplication app)
     {

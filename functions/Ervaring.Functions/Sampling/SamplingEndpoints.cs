@@ -14,6 +14,7 @@ public static class SamplingEndpoints
 
     public sealed record DrawRequest(string? Seed, double? Offset);
 
+#if LEGACY_ENDPOINTS
     public static WebApplication MapSampling(this WebApplication app)
     {
         var api = app.MapGroup("/api/waves/{id}").RequireAuthorization(Policies.Beheerder).WithTags("Steekproef");
@@ -22,7 +23,7 @@ public static class SamplingEndpoints
         {
             var body = await CsvBody.ReadAsync(request, MaxFrameBytes, cancellationToken);
             if (body.Problem is not null) return body.Problem.ToResult();
-            var outcome = await sampling.ImportFrameAsync(id, body.Value!, dropInvalid ?? false, WaveEndpoints.Actor(user), cancellationToken);
+            var outcome = await sampling.ImportFrameAsync(id, body.Value!, dropInvalid ?? false, WaveFunctions.Actor(user), cancellationToken);
             return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
         }).WithSummary("Lees het steekproefkader in (text/csv)").WithMetadata(new RequestSizeLimitAttribute(MaxFrameBytes));
 
@@ -36,7 +37,7 @@ public static class SamplingEndpoints
         {
             var body = await JsonBody.ReadAsync<DrawRequest>(request, allowEmpty: true, cancellationToken);
             if (body.Error is not null) return body.Error;
-            var outcome = await sampling.DrawAsync(id, body.Value?.Seed, body.Value?.Offset, WaveEndpoints.Actor(user), cancellationToken);
+            var outcome = await sampling.DrawAsync(id, body.Value?.Seed, body.Value?.Offset, WaveFunctions.Actor(user), cancellationToken);
             return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
         }).WithSummary("Trek de steekproef (optioneel met seed en offset)");
 
@@ -67,14 +68,15 @@ public static class SamplingEndpoints
 
         api.MapPost("/fielding", async (string id, FieldingStart fielding, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
-            var outcome = await fielding.StartAsync(id, WaveEndpoints.Actor(user), cancellationToken);
+            var outcome = await fielding.StartAsync(id, WaveFunctions.Actor(user), cancellationToken);
             return outcome.Problem?.ToResult() ?? Results.Ok(new { id, state = outcome.Value!.State });
         }).WithSummary("Start het veldwerk: de brieven zijn verstuurd");
 
         return app;
     }
+#endif
 
-    public static WebApplicationBuilder AddSampling(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSampling(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Ervaring.Storage.Waves.WaveStore>();
         builder.Services.AddSingleton<Ervaring.Storage.Frames.FrameBlobStore>();

@@ -1,42 +1,32 @@
 using System.Threading.RateLimiting;
-using Ervaring.Functions.Hosting;
 
 namespace Ervaring.Functions.Security;
 
 /// <summary>
 /// Request-rate limits per client: survey posts (a family needs a handful a minute; a script hammering
-/// tokens needs thousands) and the admin API (per signed-in user or key). Failed token look-ups have their
-/// own, stricter limiter (<c>FailedLookupLimiter</c>). Limits are configurable for load tests.
+/// tokens needs thousands) and the admin API and pages (per signed-in user or key). Failed token look-ups have
+/// their own, stricter limiter (<c>FailedLookupLimiter</c>). Limits are configurable for load tests.
 /// </summary>
-public static class RateLimits
+public sealed class RequestRateLimits(IConfiguration configuration)
 {
     public const string Survey = "enquete";
     public const string Admin = "beheer";
 
-    public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
+    private readonly PartitionedRateLimiter<HttpContext> _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
     {
-        var configuration = builder.Configuration;
-        builder.Services.AddRateLimiter(options =>
-        {
-            // One global limiter that picks its partition by path, so every new endpoint is covered by default.
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                var path = context.Request.Path;
-                if (path.StartsWithSegments("/s") && HttpMethods.IsPost(context.Request.Method))
-                    return RateLimitPartition.GetFixedWindowLimiter($"{Survey}|{ClientAddress(context, configuration)}", _ => Window(configuration.GetValue("Ervaring:RateLimits:SurveyPostsPerMinute", 120)));
-                if (path.StartsWithSegments("/api") || path.StartsWithSegments("/admin"))
-                    return RateLimitPartition.GetFixedWindowLimiter($"{Admin}|{context.User.Identity?.Name ?? ClientAddress(context, configuration)}", _ => Window(configuration.GetValue("Ervaring:RateLimits:AdminPerMinute", 600)));
-                return RateLimitPartition.GetNoLimiter("vrij");
-            });
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (rejected, _) =>
-            {
-                rejected.HttpContext.Response.Headers.RetryAfter = "60";
-                return new ValueTask(ErrorHandling.Write(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
-                    "Te veel verzoeken in korte tijd. Wacht een minuut en probeer het opnieuw."));
-            };
-        });
-        return builder;
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/s") && HttpMethods.IsPost(context.Request.Method))
+            return RateLimitPartition.GetFixedWindowLimiter($"{Survey}|{ClientAddress(context)}", _ => Window(configuration.GetValue("Ervaring:RateLimits:SurveyPostsPerMinute", 120)));
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/beheer"))
+            return RateLimitPartition.GetFixedWindowLimiter($"{Admin}|{context.User.Identity?.Name ?? ClientAddress(context)}", _ => Window(configuration.GetValue("Ervaring:RateLimits:AdminPerMinute", 600)));
+        return RateLimitPartition.GetNoLimiter("vrij");
+    });
+
+    /// <summary>True when the request may go on; false when its client used up its window.</summary>
+    public async ValueTask<bool> TryAcquireAsync(HttpContext context)
+    {
+        using var lease = await _limiter.AcquireAsync(context, 1, context.RequestAborted);
+        return lease.IsAcquired;
     }
 
     private static FixedWindowRateLimiterOptions Window(int permits) => new()
@@ -46,9 +36,12 @@ public static class RateLimits
         QueueLimit = 0,
     };
 
-    /// <summary>The client's address, for partitioning only (in memory, never logged or stored).</summary>
-    public static string ClientAddress(HttpContext context, IConfiguration configuration) =>
-        FunctionsHost.IsPresent(configuration) && context.Request.Headers["X-Forwarded-For"].FirstOrDefault() is { Length: > 0 } forwarded
-            ? forwarded.Split(',')[0].Trim()
-            : context.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
+    /// <summary>
+    /// The client's address, for partitioning only (in memory, never logged or stored). Under the Functions host
+    /// the worker's ASP.NET Core integration has already replaced the connection's address by the one the platform
+    /// appended last to <c>X-Forwarded-For</c> (forward limit 1, trusted proxy: the host on loopback), so a value
+    /// the client wrote itself in front never counts. The development server applies the same rule.
+    /// </summary>
+    public static string ClientAddress(HttpContext context) =>
+        context.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
 }

@@ -7,13 +7,12 @@ public static class SecurityRegistration
 {
     private const string Selector = "Ervaring";
 
-    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSecurity(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => ServerSecrets.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<ApiKeyRegistry>();
         builder.Services
             .AddAuthentication(Selector)
-            // API callers send a key; people in a browser carry the cookie from the sign-in page.
             // API callers send a key; in Azure the platform forwards the Entra sign-in; locally people carry the
             // cookie from the sign-in page.
             .AddPolicyScheme(Selector, Selector, options => options.ForwardDefaultSelector = context =>
@@ -31,8 +30,8 @@ public static class SecurityRegistration
                 options.Cookie.Path = "/";
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
-                options.LoginPath = "/admin/inloggen";
-                options.AccessDeniedPath = "/admin/geen-toegang";
+                options.LoginPath = "/beheer/inloggen";
+                options.AccessDeniedPath = "/beheer/geen-toegang";
                 // API calls get a status code, never a redirect to an HTML page.
                 options.Events.OnRedirectToLogin = context =>
                 {
@@ -46,23 +45,10 @@ public static class SecurityRegistration
                 };
                 options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
             });
-        builder.AddRateLimits();
-        // Small bodies by default; the frame upload raises its own limit.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Beheerder, policy => policy.RequireRole(Roles.Beheerder))
-            .AddPolicy(Policies.Onderzoeker, policy => policy.RequireRole(Roles.Onderzoeker, Roles.Beheerder));
+        builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<RequestRateLimits>();
+        builder.Services.AddSingleton<AdminAuditLog>();
         return builder;
-    }
-
-    public static WebApplication UseSecurity(this WebApplication app)
-    {
-        app.UseSecurityHeaders();
-        app.UseAuthentication();
-        app.UseRateLimiter();
-        app.UseAuthorization();
-        app.UseAdminAuditLog();
-        return app;
     }
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -48,7 +48,7 @@ public sealed class FailedLookupLimiter(IConfiguration configuration, TimeProvid
 
     private string ClientKey(HttpContext context)
     {
-        var address = Security.RateLimits.ClientAddress(context, configuration);
+        var address = Security.RequestRateLimits.ClientAddress(context);
         return Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(address)));
     }
 }

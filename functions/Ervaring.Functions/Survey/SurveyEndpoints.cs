@@ -22,12 +22,13 @@ public static class SurveyEndpoints
     /// <summary>A whole questionnaire with long open answers is far below this; anything bigger is not a survey post.</summary>
     public const long MaxPostBytes = 256 * 1024;
 
-    public static WebApplicationBuilder AddSurvey(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSurvey(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FailedLookupLimiter>();
         return builder;
     }
 
+#if LEGACY_ENDPOINTS
     public static WebApplication MapSurvey(this WebApplication app)
     {
         var survey = app.MapGroup("/s").AllowAnonymous().WithPageHeaders(allowOwnScripts: true).DisableAntiforgery().ExcludeFromDescription()
@@ -41,6 +42,7 @@ public static class SurveyEndpoints
         survey.MapPost("/{token}", PostAsync);
         return app;
     }
+#endif
 
     private static async Task<IResult> ShortCodeAsync(HttpContext context, SurveySession session, FailedLookupLimiter limiter, IAuthorizationService authorization, CancellationToken cancellationToken)
     {

@@ -45,7 +45,7 @@ public sealed class SurveyDefinitionCatalog
 
 public static class SurveyDefinitionRegistration
 {
-    public static WebApplicationBuilder AddSurveyDefinitions(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSurveyDefinitions(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(SurveyDefinitionCatalog.Load(builder.Configuration));
         return builder;

@@ -58,12 +58,10 @@ public sealed class TimerJobRunner(IEnumerable<ITimerStep> steps, TimeProvider c
 
 public static class TimerJobRegistration
 {
-    public static WebApplicationBuilder AddTimerJobs(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddTimerJobs(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TimerJobRunner>();
-        builder.Services.AddSingleton<FunctionCatalog>();
-        builder.Services.AddHostedService<DevelopmentScheduler>();
         return builder;
     }
 }

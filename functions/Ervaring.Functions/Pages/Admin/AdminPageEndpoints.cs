@@ -25,12 +25,13 @@ public static class AdminPageEndpoints
         ["veldwerk"] = "Het veldwerk is gestart. De links in de uitnodigingen werken nu.",
     };
 
-    public static WebApplicationBuilder AddAdminPages(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAdminPages(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WavePageLoader>();
         return builder;
     }
 
+#if LEGACY_ENDPOINTS
     public static WebApplication MapAdminPages(this WebApplication app)
     {
         var open = app.MapGroup("/admin").WithPageHeaders().RequireFormToken().ExcludeFromDescription();
@@ -64,7 +65,7 @@ public static class AdminPageEndpoints
             var (settings, errors) = typed.ToSettings(creation.Validate);
             if (errors.Count > 0) return Page<NewWavePage>(new { Form = typed, Errors = errors }, StatusCodes.Status422UnprocessableEntity);
             var wave = creation.Create(settings);
-            await waves.CreateAsync(wave, WaveEndpoints.Actor(user), cancellationToken);
+            await waves.CreateAsync(wave, WaveFunctions.Actor(user), cancellationToken);
             return Results.Redirect($"/admin/metingen/{Uri.EscapeDataString(wave.Id)}?gedaan=aangemaakt");
         });
 
@@ -78,13 +79,13 @@ public static class AdminPageEndpoints
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, cancellationToken);
             var dropInvalid = form["weglaten"] == "true";
-            var outcome = await Guarded(() => sampling.ImportFrameAsync(id, buffer.ToArray(), dropInvalid, WaveEndpoints.Actor(user), cancellationToken));
+            var outcome = await Guarded(() => sampling.ImportFrameAsync(id, buffer.ToArray(), dropInvalid, WaveFunctions.Actor(user), cancellationToken));
             return await WavePageAsync(loader, id, cancellationToken, m => m with { Import = outcome.Value, Problem = ForTheUploadForm(outcome.Problem) });
         }).WithMetadata(new RequestSizeLimitAttribute(SamplingEndpoints.MaxFrameBytes)).WithFormOptions(multipartBodyLengthLimit: SamplingEndpoints.MaxFrameBytes);
 
         admin.MapPost("/metingen/{id}/trekken", async (string id, IFormCollection form, SamplingService sampling, WavePageLoader loader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
-            var outcome = await Guarded(() => sampling.DrawAsync(id, null, null, WaveEndpoints.Actor(user), cancellationToken));
+            var outcome = await Guarded(() => sampling.DrawAsync(id, null, null, WaveFunctions.Actor(user), cancellationToken));
             return outcome.Problem is null
                 ? Results.Redirect($"/admin/metingen/{Uri.EscapeDataString(id)}?gedaan=getrokken#trekking")
                 : await WavePageAsync(loader, id, cancellationToken, m => m with { Problem = outcome.Problem });
@@ -92,7 +93,7 @@ public static class AdminPageEndpoints
 
         admin.MapPost("/metingen/{id}/veldwerk", async (string id, IFormCollection form, FieldingStart fielding, WavePageLoader loader, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         {
-            var outcome = await Guarded(() => fielding.StartAsync(id, WaveEndpoints.Actor(user), cancellationToken));
+            var outcome = await Guarded(() => fielding.StartAsync(id, WaveFunctions.Actor(user), cancellationToken));
             return outcome.Problem is null
                 ? Results.Redirect($"/admin/metingen/{Uri.EscapeDataString(id)}?gedaan=veldwerk")
                 : await WavePageAsync(loader, id, cancellationToken, m => m with { Problem = outcome.Problem });
@@ -123,6 +124,7 @@ public static class AdminPageEndpoints
         app.MapReportPages();
         return app;
     }
+#endif
 
     private static async Task<IResult> WavePageAsync(WavePageLoader loader, string id, CancellationToken cancellationToken, Func<WavePageModel, WavePageModel> with)
     {

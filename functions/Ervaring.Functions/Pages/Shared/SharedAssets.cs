@@ -1,17 +1,18 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Security.Cryptography;
+using Ervaring.Functions.Hosting.Functions;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Net.Http.Headers;
 
 namespace Ervaring.Functions.Pages.Shared;
 
 /// <summary>
 /// Serves the few static files the pages need (the stylesheet, later perhaps an icon) from resources
-/// embedded in the app, under <c>/assets/</c>. An endpoint rather than static-file middleware, so the
-/// Functions route <c>assets/{*path}</c> reaches something the app maps and nothing outside this folder
-/// can ever be served. Add a file to <c>Pages/Assets/</c> and it is served under its own name.
+/// embedded in the app, under <c>/assets/</c>. A function rather than static files next to the app, so
+/// nothing outside this folder can ever be served. Add a file to <c>Pages/Assets/</c> and it is served under its own name.
 /// </summary>
-public static class SharedAssets
+public sealed class SharedAssets
 {
     public const string StylesheetPath = "/assets/ervaring.css";
 
@@ -21,17 +22,15 @@ public static class SharedAssets
 
     private static readonly FrozenDictionary<string, Asset> Assets = Load();
 
-    public static WebApplication MapSharedAssets(this WebApplication app)
+    [Function("Assets")]
+    [Public("The stylesheet and scripts of the public pages; nothing outside Pages/Assets can be served.")]
+    public static IResult Serve(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "assets/{name}")] HttpRequest request, string name)
     {
-        app.MapMethods("/assets/{name}", [HttpMethods.Get, HttpMethods.Head], (string name, HttpContext context) =>
-        {
-            if (!Assets.TryGetValue(name, out var asset)) return Results.NotFound();
-            // Names are fixed per release; an hour of caching with revalidation keeps deploys visible soon.
-            context.Response.Headers.CacheControl = "public, max-age=3600";
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            return Results.Bytes(asset.Content, asset.ContentType, entityTag: new EntityTagHeaderValue(asset.ETag));
-        }).AllowAnonymous().ExcludeFromDescription();
-        return app;
+        if (!Assets.TryGetValue(name, out var asset)) return Results.NotFound();
+        // Names are fixed per release; an hour of caching with revalidation keeps deploys visible soon.
+        request.HttpContext.Response.Headers.CacheControl = "public, max-age=3600";
+        return Results.Bytes(asset.Content, asset.ContentType, entityTag: new EntityTagHeaderValue(asset.ETag));
     }
 
     private static FrozenDictionary<string, Asset> Load()

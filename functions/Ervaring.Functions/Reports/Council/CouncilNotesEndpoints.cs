@@ -24,6 +24,7 @@ public static class CouncilNotesEndpoints
         return services;
     }
 
+#if LEGACY_ENDPOINTS
     public static WebApplication MapCouncilNotes(this WebApplication app)
     {
         var api = app.MapGroup("/api/waves/{id}").WithTags("Rapportage: duiding, acties, citaten");
@@ -76,6 +77,7 @@ public static class CouncilNotesEndpoints
             .RequireAuthorization(Policies.Beheerder).WithTags("Rapportage: duiding, acties, citaten").WithSummary("Per gemeente en jaar: stand tegenover 1 juli, en acties zonder stand");
         return app;
     }
+#endif
 
     private static IResult Answer<T>(Outcome<T> outcome, Func<T, IResult> ok) => outcome.Problem?.ToResult() ?? ok(outcome.Value!);
 

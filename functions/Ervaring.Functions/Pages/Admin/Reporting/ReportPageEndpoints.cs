@@ -32,6 +32,7 @@ public static class ReportPageEndpoints
         ["ingetrokken"] = "Het citaat is ingetrokken.",
     };
 
+#if LEGACY_ENDPOINTS
     public static WebApplication MapReportPages(this WebApplication app)
     {
         var read = app.MapGroup("/admin/metingen/{id}").RequireAuthorization(Policies.Onderzoeker).WithPageHeaders().RequireFormToken().ExcludeFromDescription();
@@ -59,7 +60,7 @@ public static class ReportPageEndpoints
         manage.MapPost("/rapportage/publiceren", async (string id, IFormCollection form, ReportPublication publication, ClaimsPrincipal user, HttpContext context, CancellationToken ct) =>
         {
             var correction = form["correction"].ToString();
-            var outcome = await publication.PublishAsync(id, string.IsNullOrWhiteSpace(correction) ? null : correction, WaveEndpoints.Actor(user), ct);
+            var outcome = await publication.PublishAsync(id, string.IsNullOrWhiteSpace(correction) ? null : correction, WaveFunctions.Actor(user), ct);
             return await DashboardAsync(id, context, ct, m => outcome.Problem is null ? m with { Published = outcome.Value! } : m with { Problem = outcome.Problem },
                 outcome.Problem?.Status);
         });
@@ -121,6 +122,7 @@ public static class ReportPageEndpoints
         });
         return app;
     }
+#endif
 
     private static async Task<IResult> DashboardAsync(string id, HttpContext context, CancellationToken ct, Func<DashboardModel, DashboardModel> with, int? status = null)
     {

@@ -1,0 +1,123 @@
+using Ervaring.Functions.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+
+namespace Ervaring.Functions.Hosting.Functions;
+
+/// <summary>
+/// Every cross-cutting rule of an HTTP function, written once and run around every invocation: in Azure by the
+/// worker middleware (<see cref="FunctionPipelineMiddleware"/>), locally and in tests by the development server.
+/// In order: security headers, body limit, authentication, rate limits, access, antiforgery, the function,
+/// Dutch bodies for bare error statuses, no stack trace ever, and the audit log of officers' changes.
+/// </summary>
+public sealed class FunctionPipeline(
+    RequestRateLimits rateLimits,
+    AdminAuditLog auditLog,
+    IConfiguration configuration,
+    ILogger<FunctionPipeline> logger)
+{
+    /// <summary>Small bodies by default; the frame upload and the survey set their own limit.</summary>
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    private readonly bool _underHost = FunctionsHost.IsPresent(configuration);
+
+    /// <summary>Runs <paramref name="invoke"/> (the function) inside the rules and writes its result.</summary>
+    public async Task RunAsync(HttpContext http, HttpFunction function, Func<Task<object?>> invoke)
+    {
+        SecurityHeaders.Apply(http, function.Page, _underHost);
+        try
+        {
+            LimitBody(http, function.MaxBodyBytes ?? DefaultMaxBodyBytes);
+            await AuthenticateAsync(http);
+            if (!await rateLimits.TryAcquireAsync(http))
+            {
+                http.Response.Headers.RetryAfter = "60";
+                await ErrorHandling.Write(http, StatusCodes.Status429TooManyRequests, "Te veel verzoeken in korte tijd. Wacht een minuut en probeer het opnieuw.");
+                return;
+            }
+            if (!await AuthorizeAsync(http, function)) return;
+            if (function.FormPost && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+            {
+                await ErrorHandling.Write(http, StatusCodes.Status400BadRequest,
+                    "Het formulier is verlopen of niet compleet. Ga terug, laad de pagina opnieuw en probeer het nog eens.");
+                return;
+            }
+            var result = await invoke();
+            await ExecuteAsync(result, http);
+            if (!http.Response.HasStarted && http.Response.StatusCode >= 400 && http.Response.ContentType is null && http.Response.ContentLength is null)
+                await ErrorHandling.WriteStatus(http);
+        }
+        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested || ex is not OperationCanceledException)
+        {
+            await ErrorHandling.WriteExceptionAsync(http, ex, logger);
+        }
+        finally
+        {
+            await auditLog.RecordAsync(http, function);
+        }
+    }
+
+    private static void LimitBody(HttpContext http, long bytes)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = bytes;
+        if (http.Request.ContentLength > bytes)
+            throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+    }
+
+    /// <summary>API key, platform principal (only where the platform vouches for it) or the sign-in cookie.</summary>
+    private static async Task AuthenticateAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync();
+        if (result.Succeeded) http.User = result.Principal;
+    }
+
+    private static async Task<bool> AuthorizeAsync(HttpContext http, HttpFunction function)
+    {
+        var required = function.Access?.Level
+            ?? throw new InvalidOperationException($"Function {function.Name} declares no access.");
+        if (required == Access.Public) return true;
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            await http.ChallengeAsync();
+            return false;
+        }
+        var allowed = required == Access.Beheerder
+            ? http.User.IsInRole(Roles.Beheerder)
+            : http.User.IsInRole(Roles.Beheerder) || http.User.IsInRole(Roles.Onderzoeker);
+        if (allowed) return true;
+        await http.ForbidAsync();
+        return false;
+    }
+
+    /// <summary>Writes what a function returned: a minimal-API result, an MVC action result, or nothing (already written).</summary>
+    public static async Task ExecuteAsync(object? result, HttpContext http)
+    {
+        switch (result)
+        {
+            case IResult iResult:
+                await iResult.ExecuteAsync(http);
+                break;
+            case IActionResult action:
+                await action.ExecuteResultAsync(new ActionContext(http, http.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+                break;
+            case null:
+                break;
+            default:
+                throw new InvalidOperationException($"A function returned {result.GetType().Name}; return an IResult.");
+        }
+    }
+}
+
+public static class FunctionPipelineRegistration
+{
+    public static IHostApplicationBuilder AddFunctionPipeline(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<FunctionPipeline>();
+        return builder;
+    }
+}
