@@ -11,6 +11,9 @@ public static class Roles
     public const string Onderzoeker = "onderzoeker";
 
     public static readonly IReadOnlyList<string> All = [Beheerder, Onderzoeker];
+
+    /// <summary>May read what an onderzoeker reads (an onderzoeker or a beheerder).</summary>
+    public static bool MayRead(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Onderzoeker) || user.IsInRole(Beheerder);
 }
 
 /// <summary>Authorization policy names, one per role, used by every protected endpoint.</summary>

@@ -5,8 +5,8 @@ using Ervaring.Functions.Pages.Survey;
 using Ervaring.Functions.Security;
 using Ervaring.Storage.Responses;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
+using Ervaring.Functions.Hosting.Functions;
+using Microsoft.Azure.Functions.Worker;
 using static Ervaring.Functions.Pages.Shared.PageResults;
 
 namespace Ervaring.Functions.Survey;
@@ -14,43 +14,41 @@ namespace Ervaring.Functions.Survey;
 /// <summary>
 /// The family's survey: <c>/s/?t={token}</c> (the personal link as Ervaring issues it, see <see cref="SurveyLinks"/>;
 /// <c>/s/{token}</c> works the same) and <c>/s/</c> without a token (typing the code from the letter).
-/// Public by decision — the unguessable token is the key. Every answer is kept on a validation error, and a
+/// Public by decision (see each function) — the unguessable token is the key. Every answer is kept on a validation error, and a
 /// storage outage gives a 503 page that holds everything the family entered, ready to send again.
 /// </summary>
-public static class SurveyEndpoints
+public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter limiter, IAntiforgery antiforgery)
 {
     /// <summary>A whole questionnaire with long open answers is far below this; anything bigger is not a survey post.</summary>
     public const long MaxPostBytes = 256 * 1024;
 
-    public static IHostApplicationBuilder AddSurvey(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<FailedLookupLimiter>();
-        return builder;
-    }
+    private const string WhyPublic = "The family's survey: the unguessable token in the link is the key, and failed look-ups are rate-limited.";
 
-#if LEGACY_ENDPOINTS
-    public static WebApplication MapSurvey(this WebApplication app)
-    {
-        var survey = app.MapGroup("/s").AllowAnonymous().WithPageHeaders(allowOwnScripts: true).DisableAntiforgery().ExcludeFromDescription()
-            .WithMetadata(new RequestSizeLimitAttribute(MaxPostBytes));
+    [Function("SurveyShow"), Public(WhyPublic), Page(AllowOwnScripts = true)]
+    public Task<IResult> Show([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "s")] HttpRequest request, CancellationToken cancellationToken) =>
+        ShowAsync(request.HttpContext, cancellationToken);
 
-        survey.MapGet("", ShowAsync);
-        survey.MapPost("", PostAsync);
-        // The path form of the issue's API (/s/{token}) is served too, for links typed by hand; Ervaring itself
-        // only ever issues the query form (see SurveyLinks for why).
-        survey.MapGet("/{token}", ShowAsync);
-        survey.MapPost("/{token}", PostAsync);
-        return app;
-    }
-#endif
+    [Function("SurveyPost"), Public(WhyPublic), Page(AllowOwnScripts = true), MaxBody(MaxPostBytes)]
+    public Task<IResult> Post([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "s")] HttpRequest request, CancellationToken cancellationToken) =>
+        PostAsync(request.HttpContext, cancellationToken);
 
-    private static async Task<IResult> ShortCodeAsync(HttpContext context, SurveySession session, FailedLookupLimiter limiter, IAuthorizationService authorization, CancellationToken cancellationToken)
+    // The path form of the issue's API (/s/{token}) is served too, for links typed by hand; Ervaring itself only
+    // ever issues the query form (see SurveyLinks for why).
+    [Function("SurveyShowPathForm"), Public(WhyPublic), Page(AllowOwnScripts = true)]
+    public Task<IResult> ShowPathForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "s/{token}")] HttpRequest request, string token, CancellationToken cancellationToken) =>
+        ShowAsync(request.HttpContext, cancellationToken);
+
+    [Function("SurveyPostPathForm"), Public(WhyPublic), Page(AllowOwnScripts = true), MaxBody(MaxPostBytes)]
+    public Task<IResult> PostPathForm([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "s/{token}")] HttpRequest request, string token, CancellationToken cancellationToken) =>
+        PostAsync(request.HttpContext, cancellationToken);
+
+    private async Task<IResult> ShortCodeAsync(HttpContext context, CancellationToken cancellationToken)
     {
         if (limiter.IsBlocked(context)) return TooManyAttempts();
         var (form, unreadable) = await ReadFormAsync(context, cancellationToken);
         if (form is null) return unreadable!;
         var typed = form["code"].ToString();
-        var mode = await OfficerModeAsync(context, authorization, form["modus"]);
+        var mode = OfficerMode(context, form["modus"]);
         if (!Ervaring.Core.Invitations.ShortCode.TryParse(typed, out _, out var error))
             return Page<ShortCodePage>(new { Error = error, Code = typed, Mode = mode }, StatusCodes.Status422UnprocessableEntity);
         var token = await session.TokenForShortCodeAsync(typed, cancellationToken);
@@ -62,38 +60,38 @@ public static class SurveyEndpoints
         return Results.Redirect(SurveyLinks.For(token, ("modus", mode)), permanent: false, preserveMethod: false);
     }
 
-    private static async Task<IResult> ShowAsync(
-        [FromQuery(Name = "pagina")] int? page, [FromQuery(Name = "taal")] string? language, [FromQuery(Name = "modus")] string? requestedMode,
-        HttpContext context, SurveySession session, FailedLookupLimiter limiter, IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    private async Task<IResult> ShowAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        var query = context.Request.Query;
+        int? page = int.TryParse(query["pagina"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null;
+        var language = query["taal"].ToString() is { Length: > 0 } l ? l : null;
+        var requestedMode = query["modus"].ToString() is { Length: > 0 } m ? m : null;
         var token = SurveyLinks.TokenOf(context);
         if (string.IsNullOrEmpty(token)) return Page<ShortCodePage>(new { Mode = OfficerModeName(requestedMode) });
         if (limiter.IsBlocked(context)) return TooManyAttempts();
         var lookup = await session.OpenAsync(token, language, cancellationToken);
-        if (lookup.Context is not { } survey) return NotOpen(lookup.State, language, token, context, limiter);
-        var mode = await OfficerModeAsync(context, authorization, requestedMode) ?? ResponseModes.Web;
+        if (lookup.Context is not { } survey) return NotOpen(lookup.State, language, context);
+        var mode = OfficerMode(context, requestedMode) ?? ResponseModes.Web;
         if (mode == ResponseModes.Web) await session.MarkOpenedAsync(survey, cancellationToken);
         var draft = survey.Open.Draft;
-        var model = Model(survey, token, mode, context, antiforgery) with
+        var model = Model(survey, token, mode, context) with
         {
-            Page = page is { } p ? Math.Clamp(p, 0, survey.Definition.Sections.Count) : ResumePage(survey.BaseDefinition, draft),
+            Page = page is { } number ? Math.Clamp(number, 0, survey.Definition.Sections.Count) : ResumePage(survey.BaseDefinition, draft),
             Answers = draft,
         };
         return Page<SurveyPage>(new { Model = model });
     }
 
-    private static async Task<IResult> PostAsync(
-        HttpContext context, SurveySession session, FailedLookupLimiter limiter,
-        IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    private async Task<IResult> PostAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var token = SurveyLinks.TokenOf(context);
-        if (string.IsNullOrEmpty(token)) return await ShortCodeAsync(context, session, limiter, authorization, cancellationToken);
+        if (string.IsNullOrEmpty(token)) return await ShortCodeAsync(context, cancellationToken);
         if (limiter.IsBlocked(context)) return TooManyAttempts();
         var (raw, unreadable) = await ReadFormAsync(context, cancellationToken);
         if (raw is null) return unreadable!;
         try
         {
-            return await HandlePostAsync(token, raw, context, session, limiter, authorization, antiforgery, cancellationToken);
+            return await HandlePostAsync(token, raw, context, cancellationToken);
         }
         catch (Exception ex) when (ErrorHandling.IsStorageOutage(ex))
         {
@@ -111,19 +109,17 @@ public static class SurveyEndpoints
         }
     }
 
-    private static async Task<IResult> HandlePostAsync(
-        string token, IFormCollection raw, HttpContext context, SurveySession session, FailedLookupLimiter limiter,
-        IAuthorizationService authorization, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    private async Task<IResult> HandlePostAsync(string token, IFormCollection raw, HttpContext context, CancellationToken cancellationToken)
     {
         var lookup = await session.OpenAsync(token, raw["taal"], cancellationToken);
-        if (lookup.Context is not { } survey) return NotOpen(lookup.State, raw["taal"], token, context, limiter);
+        if (lookup.Context is not { } survey) return NotOpen(lookup.State, raw["taal"], context);
         var form = SurveyForm.From(raw, survey.BaseDefinition);
 
         var mode = ResponseModes.Web;
         if (form.Mode is ResponseModes.Paper or ResponseModes.Telephone)
         {
             // Entering a paper or phone questionnaire is for an officer, and must not be forgeable from another site.
-            if (await OfficerModeAsync(context, authorization, form.Mode) is null || !await antiforgery.IsRequestValidAsync(context))
+            if (OfficerMode(context, form.Mode) is null || !await antiforgery.IsRequestValidAsync(context))
                 return Page<SurveyMessagePage>(new { Heading = "Geen toegang", Message = "Alleen een ingelogde onderzoeker kan een papieren of telefonische vragenlijst invoeren." }, StatusCodes.Status403Forbidden);
             mode = form.Mode;
         }
@@ -132,7 +128,7 @@ public static class SurveyEndpoints
         var text = SurveyText.For(form.Language, audience);
         var itemsOnPage = form.ItemsOnPage(survey.BaseDefinition);
         var shown = SurveySession.Merge(survey.Open.Draft, form.Answers, itemsOnPage);
-        var model = Model(survey, token, mode, context, antiforgery) with { Page = form.Page, Answers = shown };
+        var model = Model(survey, token, mode, context) with { Page = form.Page, Answers = shown };
 
         switch (form.Action)
         {
@@ -152,7 +148,7 @@ public static class SurveyEndpoints
                 {
                     SubmitOutcome.Completed => Page<SurveyMessagePage>(new { Heading = text.ThankYouTitle, Message = text.ThankYou, Language = form.Language, Audience = audience }),
                     SubmitOutcome.AlreadyCompleted => Page<SurveyMessagePage>(new { Heading = text.AlreadyDoneTitle, Message = text.AlreadyDone, Language = form.Language, Audience = audience }),
-                    SubmitOutcome.Closed => NotOpen(LinkState.NotOpen, form.Language, token, context, limiter),
+                    SubmitOutcome.Closed => NotOpen(LinkState.NotOpen, form.Language, context),
                     _ => Invalid(model, result.Validation!.Errors, survey.BaseDefinition),
                 };
             }
@@ -206,7 +202,7 @@ public static class SurveyEndpoints
         return definition.Sections.Count;
     }
 
-    private static SurveyPageModel Model(SurveyContext survey, string token, string mode, HttpContext context, IAntiforgery antiforgery)
+    private SurveyPageModel Model(SurveyContext survey, string token, string mode, HttpContext context)
     {
         var tokens = mode == ResponseModes.Web ? null : antiforgery.GetAndStoreTokens(context);
         return new SurveyPageModel
@@ -224,7 +220,7 @@ public static class SurveyEndpoints
         survey.BaseDefinition.Languages.FirstOrDefault(l => l != "nl" && survey.Definition.Title == survey.BaseDefinition.InLanguage(l).Title) ?? "nl";
 
     /// <summary>Unknown, closed or expired all look the same to the visitor, and all count as a failed look-up.</summary>
-    private static IResult NotOpen(LinkState state, string? language, string token, HttpContext context, FailedLookupLimiter limiter)
+    private IResult NotOpen(LinkState state, string? language, HttpContext context)
     {
         var text = SurveyText.For(language);
         return state switch
@@ -280,10 +276,16 @@ public static class SurveyEndpoints
 
     private static string? OfficerModeName(string? mode) => mode is ResponseModes.Paper or ResponseModes.Telephone ? mode : null;
 
-    private static async Task<string?> OfficerModeAsync(HttpContext context, IAuthorizationService authorization, string? requested)
+    /// <summary>Paper or telephone entry, only for a signed-in onderzoeker or beheerder.</summary>
+    private static string? OfficerMode(HttpContext context, string? requested) =>
+        OfficerModeName(requested) is { } mode && Roles.MayRead(context.User) ? mode : null;
+}
+
+public static class SurveyRegistration
+{
+    public static IHostApplicationBuilder AddSurvey(this IHostApplicationBuilder builder)
     {
-        if (OfficerModeName(requested) is not { } mode) return null;
-        var allowed = await authorization.AuthorizeAsync(context.User, Policies.Onderzoeker);
-        return allowed.Succeeded ? mode : null;
+        builder.Services.AddSingleton<FailedLookupLimiter>();
+        return builder;
     }
 }
