@@ -30,6 +30,7 @@ public sealed class OpenApiDescription
         var schemaOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         };
         var paths = new JsonObject();
         foreach (var function in catalog.Http.Values.Where(f => f.IsApi && f.Method.GetCustomAttribute<DescribedAttribute>() is not null)

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Ervaring.Functions.Timers;
+using System.Text.Json.Nodes;
 using Ervaring.Integration.Tests.Infrastructure;
+using Ervaring.Integration.Tests.Wiring;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ervaring.Integration.Tests.Hosting;
 
-/// <summary>Locally, the development scheduler fires the timer jobs on the schedules written in their function.json.</summary>
+/// <summary>Locally, the development scheduler fires the timer functions on the schedules functions.metadata lists.</summary>
 [Collection(AppCollection.Name)]
 public sealed class DevelopmentSchedulerTests(AppFixture fixture)
 {
@@ -20,19 +22,22 @@ public sealed class DevelopmentSchedulerTests(AppFixture fixture)
     [Theory]
     [InlineData(true, true)]
     [InlineData(false, false)]
-    public async Task Timer_jobs_run_on_their_function_json_schedule_only_when_enabled(bool enabled, bool expectRuns)
+    public async Task Timer_functions_run_on_their_metadata_schedule_only_when_enabled(bool enabled, bool expectRuns)
     {
         var folder = Directory.CreateTempSubdirectory("ervaring-functions-").FullName;
         try
         {
-            Directory.CreateDirectory(Path.Combine(folder, "NightlyMaintenance"));
-            // Every second, so the test need not wait for 02:30.
-            File.WriteAllText(Path.Combine(folder, "NightlyMaintenance", "function.json"),
-                """{ "bindings": [ { "type": "timerTrigger", "direction": "in", "name": "timer", "schedule": "* * * * * *" } ] }""");
+            // The built functions.metadata with the nightly job every second, so the test need not wait for 02:30.
+            var functions = JsonNode.Parse(File.ReadAllText(FunctionsWiringTests.BuiltMetadata))!.AsArray();
+            var nightly = functions.First(f => f!["name"]!.GetValue<string>() == TimerFunctionNames.NightlyMaintenance)!;
+            nightly["bindings"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "timerTrigger")!["schedule"] = "* * * * * *";
+            functions.Remove(functions.First(f => f!["name"]!.GetValue<string>() == TimerFunctionNames.YearlyReport));
+            var metadata = Path.Combine(folder, "functions.metadata");
+            File.WriteAllText(metadata, functions.ToJsonString());
             var step = new CountingStep();
             var clock = Stopwatch.StartNew();
             await using var app = await AppInstance.StartAsync(fixture.Azurite.ConnectionString,
-                new Dictionary<string, string?> { ["Ervaring:DevelopmentScheduler"] = enabled.ToString(), ["Ervaring:FunctionDefinitionsPath"] = folder },
+                new Dictionary<string, string?> { ["Ervaring:DevelopmentScheduler"] = enabled.ToString(), ["Ervaring:FunctionsMetadataPath"] = metadata },
                 builder => builder.Services.AddSingleton<ITimerStep>(step));
 
             // Waits for runs instead of counting them in a fixed window: a busy machine may start the first one late.

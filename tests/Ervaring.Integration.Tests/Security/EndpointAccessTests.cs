@@ -1,56 +1,56 @@
-using Ervaring.Functions;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
+using Ervaring.Functions.Hosting.Functions;
 
 namespace Ervaring.Integration.Tests.Security;
 
-/// <summary>Every endpoint is either protected by a role policy or public by an explicit decision.</summary>
+/// <summary>Every HTTP function declares who may call it; public only by an explicit, listed decision.</summary>
 public sealed class EndpointAccessTests
 {
-    private static IReadOnlyList<RouteEndpoint> Endpoints()
+    /// <summary>Public by decision, with the reason, by route. Anything else public is a mistake.</summary>
+    private static readonly Dictionary<string, string> PublicRoutes = new()
     {
-        var app = Program.Build(["--Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true"]);
-        return ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
-    }
-
-    /// <summary>Public by decision, with the reason. Anything else public is a mistake.</summary>
-    private static readonly Dictionary<string, string> PublicPrefixes = new()
-    {
-        ["/health"] = "says only whether storage answers",
-        ["/api/openapi.json"] = "describes the API, holds no data",
-        ["/s"] = "the survey: the unguessable token is the key",
-        ["/assets"] = "stylesheet and script",
-        ["/raad"] = "the published council reports and open data",
-        ["/admin/inloggen"] = "the sign-in page",
-        ["/admin/uitloggen"] = "signing out",
-        ["/NightlyMaintenance"] = "timer: answers only under the Functions host",
-        ["/YearlyReport"] = "timer: answers only under the Functions host",
+        ["health"] = "says only whether storage answers",
+        ["api/openapi.json"] = "describes the API, holds no data",
+        ["s"] = "the survey: the unguessable token is the key",
+        ["assets"] = "stylesheet and script",
+        ["raad"] = "the published council reports and open data",
+        ["beheer/inloggen"] = "the sign-in page",
+        ["beheer/uitloggen"] = "signing out",
+        ["beheer/geen-toegang"] = "tells a signed-in officer the page is not for their role; shows no data",
     };
 
+    private static IEnumerable<HttpFunction> Functions => HttpFunctionCatalog.Instance.Http.Values;
+
     [Fact]
-    public void Every_endpoint_declares_a_role_or_is_public_by_decision()
+    public void Every_function_declares_a_role_or_is_public_by_decision()
     {
         var problems = new List<string>();
-        foreach (var endpoint in Endpoints())
+        foreach (var function in Functions)
         {
-            var path = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
-            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-            // A role policy, or at least "signed in" (the page that tells a signed-in user they lack the role).
-            var protectedBy = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
-            var decidedPublic = PublicPrefixes.Keys.Any(prefix => path == prefix || path.StartsWith(prefix + "/", StringComparison.Ordinal));
-            if (anonymous && !decidedPublic) problems.Add($"{path} is public but not in the list of public decisions");
-            if (!anonymous && protectedBy.Count == 0) problems.Add($"{path} declares neither authorization nor AllowAnonymous");
+            var decidedPublic = PublicRoutes.Keys.Any(prefix => function.Route == prefix || function.Route.StartsWith(prefix + "/", StringComparison.Ordinal));
+            switch (function.Access)
+            {
+                case null: problems.Add($"{function.Name} ({function.Route}) declares no access"); break;
+                case { Level: Access.Public } when !decidedPublic: problems.Add($"{function.Name} ({function.Route}) is public but not in the list of public decisions"); break;
+                case { Level: Access.Public, Why: null or "" }: problems.Add($"{function.Name} is public without a reason in its attribute"); break;
+            }
         }
         Assert.Empty(problems);
     }
 
     [Fact]
-    public void The_admin_api_is_protected_by_a_role_policy()
+    public void The_admin_api_and_pages_are_for_a_role()
     {
-        var api = Endpoints().Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true
-                                         && e.RoutePattern.RawText.TrimStart('/') != "api/openapi.json").ToList();
-        Assert.NotEmpty(api);
-        Assert.All(api, e => Assert.Contains(e.Metadata.GetOrderedMetadata<IAuthorizeData>(), a => a.Policy is not null));
+        var officers = Functions.Where(f => (f.IsApi && f.Route != "api/openapi.json") ||
+                                            (f.Route.StartsWith("beheer", StringComparison.Ordinal) && !PublicRoutes.ContainsKey(f.Route))).ToList();
+        Assert.NotEmpty(officers);
+        Assert.All(officers, f => Assert.True(f.Access?.Level is Access.Beheerder or Access.Onderzoeker, $"{f.Name} ({f.Route}) is not for a role"));
+    }
+
+    [Fact]
+    public void Form_posts_of_the_admin_pages_need_the_antiforgery_token()
+    {
+        var posts = Functions.Where(f => f.Route.StartsWith("beheer", StringComparison.Ordinal) && f.Methods.Contains("POST")).ToList();
+        Assert.NotEmpty(posts);
+        Assert.All(posts, f => Assert.True(f.FormPost, $"{f.Name} ({f.Route}) takes a form post without [FormPost]"));
     }
 }

@@ -1,147 +1,137 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ervaring.Functions.Hosting.Functions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing.Template;
 using NCrontab;
 
 namespace Ervaring.Integration.Tests.Wiring;
 
 /// <summary>
-/// Checks host.json and the function.json files against the app, the way the Functions host will use them.
-/// Written independently of the app's own readers so it can catch their mistakes too. Returns every problem
-/// found; an empty list means the wiring holds.
+/// Checks what the Functions host will read — host.json and the build's functions.metadata — against the app's
+/// own function attributes (<see cref="HttpFunctionCatalog"/>). There is no Functions host on this machine, so this
+/// is what holds the wiring honest. Each rule is a sentence in the problem list when broken.
 /// </summary>
-public sealed class FunctionsWiringChecker(string hostJsonPath, string functionsFolder, IReadOnlyList<RouteEndpoint> appEndpoints, string appExecutableName)
+public sealed class FunctionsWiringChecker(string hostJsonPath, string metadataPath, HttpFunctionCatalog catalog)
 {
-    private static readonly HashSet<string> KnownTriggers = ["httpTrigger", "timerTrigger"];
+    /// <summary>Routes the Functions host keeps for itself: a function there fails to load in Azure.</summary>
+    private static readonly string[] ReservedRoots = ["admin", "runtime"];
 
-    public List<string> Check()
+    private static readonly Type[] ServableParameters = [typeof(HttpRequest), typeof(CancellationToken)];
+
+    public IReadOnlyList<string> Check()
     {
         var problems = new List<string>();
-        CheckHost(problems);
-        var (httpRoutes, timerNames) = ReadFunctions(problems);
-        CheckHttpRoutes(problems, httpRoutes, timerNames);
-        CheckTimers(problems, timerNames);
-        return problems;
-    }
-
-    private void CheckHost(List<string> problems)
-    {
-        JsonNode? host;
-        try { host = JsonNode.Parse(File.ReadAllText(hostJsonPath)); }
-        catch (JsonException ex) { problems.Add($"host.json: invalid JSON ({ex.Message})"); return; }
-        if ((string?)host?["version"] != "2.0") problems.Add("host.json: version must be \"2.0\"");
-        var handler = host?["customHandler"];
-        var executable = (string?)handler?["description"]?["defaultExecutablePath"];
-        if (executable is null) problems.Add("host.json: customHandler.description.defaultExecutablePath is missing");
-        else if (Path.GetFileName(executable) != appExecutableName)
-            problems.Add($"host.json: defaultExecutablePath '{executable}' does not name the published app '{appExecutableName}'");
-        var workingDirectory = (string?)handler?["description"]?["workingDirectory"];
-        if (executable is not null && workingDirectory != Path.GetDirectoryName(executable))
-            problems.Add("host.json: workingDirectory must be the folder of the executable, so the app finds its content files");
-        if (handler?["enableForwardingHttpRequest"]?.GetValue<bool>() != true)
-            problems.Add("host.json: customHandler.enableForwardingHttpRequest must be true");
-        if ((string?)host?["extensionBundle"]?["id"] != "Microsoft.Azure.Functions.ExtensionBundle")
-            problems.Add("host.json: extensionBundle is missing (timer triggers need it)");
-        if ((string?)host?["extensions"]?["http"]?["routePrefix"] != "")
-            problems.Add("host.json: extensions.http.routePrefix must be \"\" so public URLs equal the app's own paths");
-        // The host's own ASP.NET request log shows query strings, where the survey link keeps its token.
-        var aspNetLevel = (string?)host?["logging"]?["logLevel"]?["Microsoft.AspNetCore"];
-        if (aspNetLevel is not ("Warning" or "Error" or "Critical" or "None"))
-            problems.Add("host.json: logging.logLevel.Microsoft.AspNetCore must be Warning or higher, so request URLs with survey tokens are not logged");
-    }
-
-    private (List<(string Function, string Route)> Http, List<string> Timers) ReadFunctions(List<string> problems)
-    {
-        var http = new List<(string, string)>();
-        var timers = new List<string>();
-        foreach (var folder in Directory.EnumerateDirectories(functionsFolder).Order(StringComparer.Ordinal))
+        CheckHostJson(problems);
+        JsonArray metadata;
+        try
         {
-            var file = Path.Combine(folder, "function.json");
-            if (!File.Exists(file)) continue;
-            var name = Path.GetFileName(folder);
-            JsonNode? function;
-            try { function = JsonNode.Parse(File.ReadAllText(file)); }
-            catch (JsonException ex) { problems.Add($"{name}/function.json: invalid JSON ({ex.Message})"); continue; }
-            var bindings = function?["bindings"] as JsonArray;
-            var triggers = bindings?.Where(b => ((string?)b?["type"])?.EndsWith("Trigger", StringComparison.Ordinal) == true).ToList() ?? [];
-            if (triggers.Count != 1) { problems.Add($"{name}/function.json: needs exactly one trigger binding, found {triggers.Count}"); continue; }
-            var trigger = triggers[0]!;
-            var type = (string?)trigger["type"];
-            if (!KnownTriggers.Contains(type!)) { problems.Add($"{name}/function.json: unexpected trigger type '{type}'"); continue; }
-            if ((string?)trigger["direction"] != "in") problems.Add($"{name}/function.json: the trigger's direction must be \"in\"");
-            if (type == "timerTrigger")
+            metadata = JsonNode.Parse(File.ReadAllText(metadataPath))!.AsArray();
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or IOException)
+        {
+            problems.Add($"functions.metadata is not valid JSON ({ex.GetType().Name})");
+            return problems;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var httpRoutes = new List<(string Name, string Route)>();
+        var timerNames = new List<string>();
+        foreach (var function in metadata)
+        {
+            var name = function!["name"]?.GetValue<string>() ?? "(zonder naam)";
+            seen.Add(name);
+            var trigger = function["bindings"]!.AsArray().FirstOrDefault(b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.OrdinalIgnoreCase));
+            if (trigger is null) { problems.Add($"{name} has no trigger binding"); continue; }
+            var type = trigger["type"]!.GetValue<string>();
+            if (type.Equals("timerTrigger", StringComparison.OrdinalIgnoreCase))
             {
-                var schedule = (string?)trigger["schedule"];
-                if (schedule is null || schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 6)
-                    problems.Add($"{name}/function.json: schedule '{schedule}' is not a 6-field NCRONTAB expression");
-                else if (CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) is null)
-                    problems.Add($"{name}/function.json: schedule '{schedule}' does not parse as NCRONTAB");
-                timers.Add(name);
+                timerNames.Add(name);
+                CheckTimer(name, trigger, problems);
+            }
+            else if (type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase))
+            {
+                var route = CheckHttp(name, trigger, problems);
+                if (route is not null) httpRoutes.Add((name, route));
             }
             else
             {
-                var route = (string?)trigger["route"];
-                if (string.IsNullOrWhiteSpace(route)) { problems.Add($"{name}/function.json: an HTTP function needs an explicit route"); continue; }
-                if ((string?)trigger["authLevel"] != "anonymous")
-                    problems.Add($"{name}/function.json: authLevel must be anonymous; the app itself authenticates (function keys would break the public pages)");
-                if (bindings!.All(b => (string?)b?["type"] != "http"))
-                    problems.Add($"{name}/function.json: an HTTP function needs an http output binding");
-                http.Add((name, route));
+                problems.Add($"{name} has a {type}, which the app does not use");
             }
         }
-        return (http, timers);
+
+        foreach (var missing in catalog.Http.Keys.Concat(catalog.Timers.Keys).Where(n => !seen.Contains(n)))
+            problems.Add($"the app declares function {missing} but functions.metadata does not list it");
+
+        // No HTTP route may lead to timer code: not by the timer's name as a path, not by a catch-all.
+        foreach (var timer in timerNames)
+        foreach (var (name, route) in httpRoutes)
+            if (Matches(route, "/" + timer))
+                problems.Add($"HTTP function {name} (route '{route}') would take '/{timer}', the timer function {timer}");
+        return problems;
     }
 
-    private void CheckHttpRoutes(List<string> problems, List<(string Function, string Route)> routes, List<string> timerNames)
+    private void CheckHostJson(List<string> problems)
     {
-        var matchers = new List<(string Function, string Route, TemplateMatcher Matcher)>();
-        foreach (var (function, route) in routes)
+        JsonNode host;
+        try
         {
-            RouteTemplate template;
-            try { template = TemplateParser.Parse(route); }
-            catch (ArgumentException ex) { problems.Add($"{function}/function.json: route '{route}' does not parse ({ex.Message})"); continue; }
-            matchers.Add((function, route, new TemplateMatcher(template, new RouteValueDictionary())));
+            host = JsonNode.Parse(File.ReadAllText(hostJsonPath))!;
         }
-
-        // No public route may ever reach a timer path, whatever the casing.
-        foreach (var timer in timerNames)
-            foreach (var path in new[] { "/" + timer, "/" + timer.ToLowerInvariant(), "/" + timer.ToUpperInvariant() })
-                foreach (var (function, route, matcher) in matchers)
-                    if (matcher.TryMatch(path, new RouteValueDictionary()))
-                        problems.Add($"{function}/function.json: route '{route}' would forward '{path}' to the timer function {timer}");
-
-        // Every forwarded route must reach something the app serves…
-        var appPaths = appEndpoints.Select(SamplePath).ToList();
-        foreach (var (function, route, matcher) in matchers)
-            if (!appPaths.Any(p => matcher.TryMatch(p, new RouteValueDictionary())))
-                problems.Add($"{function}/function.json: route '{route}' forwards to no endpoint the app serves");
-
-        // …and every endpoint the app serves (timer paths aside) must be reachable through some route.
-        foreach (var path in appPaths.Where(p => !timerNames.Any(t => string.Equals(p, "/" + t, StringComparison.OrdinalIgnoreCase))))
-            if (!matchers.Any(m => m.Matcher.TryMatch(path, new RouteValueDictionary())))
-                problems.Add($"the app serves '{path}' but no HTTP function forwards it");
-    }
-
-    private void CheckTimers(List<string> problems, List<string> timerNames)
-    {
-        var served = appEndpoints.Select(e => e.RoutePattern.RawText?.TrimStart('/')).ToHashSet(StringComparer.Ordinal);
-        foreach (var timer in timerNames)
-            if (!served.Contains(timer))
-                problems.Add($"{timer}/function.json: the app has no endpoint POST /{timer} for this timer");
-    }
-
-    /// <summary>A concrete path the endpoint answers, with parameters filled in, to test route coverage.</summary>
-    private static string SamplePath(RouteEndpoint endpoint)
-    {
-        var segments = endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        catch (Exception ex) when (ex is JsonException or IOException)
         {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart parameter => "x1",
-            RoutePatternSeparatorPart separator => separator.Content,
-            _ => "",
-        })));
-        return "/" + string.Join('/', segments);
+            problems.Add($"host.json is not valid JSON ({ex.GetType().Name})");
+            return;
+        }
+        if (host["version"]?.GetValue<string>() != "2.0") problems.Add("host.json: version must be \"2.0\"");
+        if (host["customHandler"] is not null) problems.Add("host.json: customHandler must not be there (the app is an isolated worker)");
+        if (host["extensions"]?["http"]?["routePrefix"]?.GetValue<string>() != "") problems.Add("host.json: extensions.http.routePrefix must be \"\" (the README's paths have no /api prefix of the host's)");
+        if (host["logging"]?["logLevel"]?["Microsoft.AspNetCore"]?.GetValue<string>() != "Warning")
+            problems.Add("host.json: logging.logLevel Microsoft.AspNetCore must be Warning (its request log would show survey tokens)");
     }
+
+    private void CheckTimer(string name, JsonNode trigger, List<string> problems)
+    {
+        var schedule = trigger["schedule"]?.GetValue<string>() ?? "";
+        if (schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 6)
+        {
+            problems.Add($"timer {name}: schedule '{schedule}' is not a 6-field NCRONTAB expression (seconds first)");
+            return;
+        }
+        if (CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true }) is null)
+            problems.Add($"timer {name}: schedule '{schedule}' does not parse as NCRONTAB");
+        if (!catalog.Timers.ContainsKey(name)) problems.Add($"timer {name} is listed but the app has no timer function by that name");
+    }
+
+    private string? CheckHttp(string name, JsonNode trigger, List<string> problems)
+    {
+        var route = trigger["route"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(route)) { problems.Add($"HTTP function {name} needs an explicit route"); return null; }
+        if (!string.Equals(trigger["authLevel"]?.GetValue<string>(), "anonymous", StringComparison.OrdinalIgnoreCase))
+            problems.Add($"HTTP function {name}: authLevel must be anonymous (the app decides access itself)");
+        if (ReservedRoots.Any(root => route.Equals(root, StringComparison.OrdinalIgnoreCase) || route.StartsWith(root + "/", StringComparison.OrdinalIgnoreCase) || (route.StartsWith(root, StringComparison.OrdinalIgnoreCase) && !route.Contains('/'))))
+            problems.Add($"HTTP function {name}: route '{route}' is reserved by the Functions host");
+        if (!catalog.Http.TryGetValue(name, out var function))
+        {
+            problems.Add($"HTTP function {name} is listed but the app has no HTTP function by that name");
+            return route;
+        }
+        if (function.Route != route) problems.Add($"HTTP function {name}: route '{route}' differs from the app's '{function.Route}'");
+        var methods = trigger["methods"]?.AsArray().Select(m => m!.GetValue<string>().ToUpperInvariant()).Order().ToList() ?? [];
+        if (!methods.SequenceEqual(function.Methods.Order())) problems.Add($"HTTP function {name}: methods differ from the app's");
+        switch (function.Access)
+        {
+            case null: problems.Add($"HTTP function {name} has no access decision ([Public], [Onderzoeker] or [Beheerder])"); break;
+            case { Level: Access.Public, Why: null or "" }: problems.Add($"HTTP function {name} is public without a reason"); break;
+        }
+        var routeValues = TemplateParser.Parse(route).Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in function.Method.GetParameters())
+            if (!ServableParameters.Contains(parameter.ParameterType) && !routeValues.Contains(parameter.Name!))
+                problems.Add($"HTTP function {name}: parameter '{parameter.Name}' is neither the request, a route value nor the cancellation token");
+        return route;
+    }
+
+    private static bool Matches(string route, string path) =>
+        new TemplateMatcher(TemplateParser.Parse(route), new RouteValueDictionary()).TryMatch(path, new RouteValueDictionary());
 }

@@ -26,9 +26,9 @@ public class AccessAttribute(Access level) : Attribute
 
 /// <summary>Public by a listed decision: the reason is part of the attribute.</summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class PublicAttribute(string why) : AccessAttribute(Access.Public)
+public sealed class PublicAttribute : AccessAttribute
 {
-    public new string Why { get; } = why;
+    public PublicAttribute(string why) : base(Access.Public) => Why = why;
 }
 
 /// <summary>For the onderzoeker (and the beheerder).</summary>

@@ -1,30 +1,30 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using Ervaring.Integration.Tests.Infrastructure;
 
 namespace Ervaring.Integration.Tests.Hosting;
 
 /// <summary>
-/// Runs the built executable the way the Functions host does: as a child process told its port through
-/// FUNCTIONS_CUSTOMHANDLER_PORT, then talks to it over loopback.
+/// Runs the built executable as a separate process the way the README says for scripts and black-box checks:
+/// the development server on a chosen port, Production settings, no demo data; then talks to it over loopback.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class CustomHandlerProcessTests(AppFixture fixture)
+public sealed class AppProcessTests(AppFixture fixture)
 {
     [Fact]
-    public async Task The_executable_listens_on_the_port_the_host_gives_and_answers_health_and_timers()
+    public async Task The_executable_serves_the_functions_on_the_chosen_port_without_demo_data()
     {
         var appFolder = Path.GetDirectoryName(typeof(Ervaring.Functions.Program).Assembly.Location)!;
         var port = FreePorts.Next();
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = appFolder, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(appFolder, "Ervaring.Functions.dll"));
-        info.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
+        foreach (var arg in new[] { Path.Combine(appFolder, "Ervaring.Functions.dll"), "--development-server", "--urls", $"http://127.0.0.1:{port}" })
+            info.ArgumentList.Add(arg);
         info.Environment["Ervaring__Storage__ConnectionString"] = fixture.Azurite.ConnectionString;
         // Production, as in Azure: the server secrets must be configured or the app refuses to start.
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Ervaring__Secrets__TokenKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         info.Environment["Ervaring__Secrets__HashPepper"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:1"; // must be overridden by the host's port
+        info.Environment["Ervaring__PublicBaseUrl"] = "https://ervaring.example.nl";
         using var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -35,9 +35,10 @@ public sealed class CustomHandlerProcessTests(AppFixture fixture)
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
             var health = await RetryUntilAnswered(() => client.GetAsync("/health"));
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-
-            var timer = await client.PostAsJsonAsync("/NightlyMaintenance", new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } });
-            Assert.Equal(HttpStatusCode.OK, timer.StatusCode);
+            var codePage = await client.GetAsync("/s/");
+            Assert.Equal(HttpStatusCode.OK, codePage.StatusCode);
+            // No HTTP route leads to timer code.
+            Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/NightlyMaintenance", new StringContent("{}"))).StatusCode);
         }
         finally
         {
