@@ -8,7 +8,7 @@
 //                     account's versioning, backups or lifecycle rules, and so the broad role the host
 //                     needs (Blob Data Owner) never touches survey data.
 //   id-<prefix>       the one user-assigned identity the app runs as (storage, telemetry, deployment).
-//   plan/func         Flex Consumption (FC1, Linux), runtime 'custom' = Functions custom handler.
+//   plan/func         Flex Consumption (FC1, Linux), runtime 'dotnet-isolated' 10.0 (the .NET isolated worker).
 //   log/appi          Log Analytics + workspace-based Application Insights, Entra-only ingestion.
 //   ag/alert          e-mail when the NightlyMaintenance invocation fails.
 
@@ -453,8 +453,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: 2048
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Builds the Flex Consumption deployment package: artifacts/ervaring-functions.zip
+# Builds the Flex Consumption deployment package for runtime dotnet-isolated 10.0: artifacts/ervaring-functions.zip
 #
-#   host.json                      Functions host configuration (custom handler)
-#   <Function>/function.json       one folder per trigger, as in functions/ (only folders with a function.json)
-#   app/                           the app, published self-contained for linux-x64;
-#                                  app/Ervaring.Functions is the executable host.json names
+# The zip is the app's publish output at its root, which is what the Functions host loads:
+#   host.json, functions.metadata     host configuration; every function the Worker SDK found at build
+#   worker.config.json                how the host starts the worker (dotnet Ervaring.Functions.dll)
+#   extensions.json, .azurefunctions/ the binding extensions the host loads (HTTP, timer)
+#   Ervaring.Functions.dll …          the app, framework-dependent (the platform brings .NET 10), ReadyToRun
+#                                     for linux-x64 so the first request after a cold start is not spent in the JIT
+#   survey-definitions/               the versioned questionnaires
 #
 # Needs the .NET SDK and either 'zip' (apt-get install zip) or python3 to write the archive.
 # Usage: scripts/package.sh [output.zip]   (default: artifacts/ervaring-functions.zip)
@@ -22,31 +25,20 @@ mkdir -p "$package"
 # Build in the staging folder (--artifacts-path), so the repository's own bin/ and obj/ are untouched
 # and a build running next to this one is not disturbed.
 dotnet publish functions/Ervaring.Functions \
-  -c Release -r linux-x64 --self-contained \
-  -o "$package/app" \
+  -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$package" \
   --artifacts-path "$staging/build" \
   --nologo -v quiet
 
-cp host.json "$package/"
-count=0
-for definition in functions/*/function.json; do
-  [ -f "$definition" ] || continue
-  name=$(basename "$(dirname "$definition")")
-  mkdir -p "$package/$name"
-  cp "$definition" "$package/$name/function.json"
-  count=$((count + 1))
+for required in host.json functions.metadata worker.config.json extensions.json .azurefunctions Ervaring.Functions.dll; do
+  [ -e "$package/$required" ] || { echo "$required ontbreekt in de publicatie; het pakket is niet compleet." >&2; exit 1; }
 done
-[ "$count" -gt 0 ] || { echo "Geen functions/*/function.json gevonden." >&2; exit 1; }
-
-executable=$(sed -n 's/.*"defaultExecutablePath" *: *"\([^"]*\)".*/\1/p' host.json)
-[ -n "$executable" ] || { echo "host.json noemt geen customHandler.description.defaultExecutablePath." >&2; exit 1; }
-[ -f "$package/$executable" ] || { echo "Het programma $executable uit host.json staat niet in het pakket." >&2; exit 1; }
-chmod 755 "$package/$executable"
+count=$(grep -c '"entryPoint"' "$package/functions.metadata")
+[ "$count" -gt 0 ] || { echo "functions.metadata noemt geen enkele functie." >&2; exit 1; }
 
 mkdir -p "$(dirname "$out")"
 rm -f "$out"
 if command -v zip >/dev/null; then
-  # zip keeps the Unix permission bits, so the executable stays executable.
   (cd "$package" && zip -q -r -X "$out" .)
 elif command -v python3 >/dev/null; then
   python3 - "$package" "$out" <<'PY'

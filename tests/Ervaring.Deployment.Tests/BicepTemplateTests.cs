@@ -209,7 +209,7 @@ public sealed partial class BicepTemplateTests(CompiledTemplate compiled) : ICla
     // ----- the function app -----------------------------------------------------------------------
 
     [Fact]
-    public void Function_app_is_https_only_on_flex_consumption_with_the_custom_handler_runtime()
+    public void Function_app_is_https_only_on_flex_consumption_with_the_dotnet_isolated_10_runtime()
     {
         var plan = Assert.Single(compiled.OfType("Microsoft.Web/serverfarms"));
         Assert.Equal("FC1", (string?)plan["sku"]!["name"]);
@@ -221,8 +221,8 @@ public sealed partial class BicepTemplateTests(CompiledTemplate compiled) : ICla
         var p = site["properties"]!;
         Assert.True(p["httpsOnly"]?.GetValue<bool>() == true, "httpsOnly");
         Assert.Equal("1.2", (string?)p["siteConfig"]!["minTlsVersion"]);
-        Assert.Equal("custom", (string?)p["functionAppConfig"]!["runtime"]!["name"]);
-        Assert.Equal("1.0", (string?)p["functionAppConfig"]!["runtime"]!["version"]);
+        Assert.Equal("dotnet-isolated", (string?)p["functionAppConfig"]!["runtime"]!["name"]);
+        Assert.Equal("10.0", (string?)p["functionAppConfig"]!["runtime"]!["version"]);
 
         Assert.Equal("UserAssigned", (string?)site["identity"]!["type"]);
         var storage = p["functionAppConfig"]!["deployment"]!["storage"]!;
@@ -322,8 +322,9 @@ public sealed partial class BicepTemplateTests(CompiledTemplate compiled) : ICla
         Assert.Contains("Microsoft.Insights/components", (string)Assert.Single(rule["scopes"]!.AsArray())!);
         Assert.Contains("Microsoft.Insights/actionGroups", (string)Assert.Single(rule["actions"]!["actionGroups"]!.AsArray())!);
 
-        // The rule's function name is a real function folder.
-        Assert.True(File.Exists(RepositoryRoot.Combine("functions", "NightlyMaintenance", "function.json")));
+        // The rule's function name is the real timer function's name.
+        Assert.Contains("NightlyMaintenance = \"NightlyMaintenance\"", File.ReadAllText(RepositoryRoot.Combine("functions", "Ervaring.Functions", "Timers", "TimerJobs.cs")));
+        Assert.Contains("[Function(TimerFunctionNames.NightlyMaintenance)]", File.ReadAllText(RepositoryRoot.Combine("functions", "Ervaring.Functions", "Timers", "TimerFunctions.cs")));
 
         var group = Assert.Single(compiled.OfType("Microsoft.Insights/actionGroups"))["properties"]!;
         var receiver = Assert.Single(group["emailReceivers"]!.AsArray())!;

@@ -8,97 +8,91 @@ using Ervaring.Deployment.Tests.Infrastructure;
 
 namespace Ervaring.Deployment.Tests;
 
-/// <summary>The zip that goes to Flex Consumption: its layout, and that what is in it actually starts and serves.</summary>
+/// <summary>The zip that goes to Flex Consumption (dotnet-isolated 10.0): its layout, and that what is in it actually serves.</summary>
 [Collection(PackageCollection.Name)]
 public sealed class PackageTests(BuiltPackage package)
 {
-    private const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
-
-    private static readonly string[] FunctionFolders = Directory.GetDirectories(RepositoryRoot.Combine("functions"))
-        .Where(d => File.Exists(Path.Combine(d, "function.json")))
-        .Select(Path.GetFileName).Order().ToArray()!;
-
     [Fact]
-    public void Host_json_sits_at_the_root_unchanged()
+    public void Host_json_sits_at_the_root_unchanged_and_names_no_custom_handler()
     {
         using var zip = package.Open();
         var entry = zip.GetEntry("host.json");
         Assert.NotNull(entry);
-        Assert.Equal(File.ReadAllText(RepositoryRoot.Combine("host.json")), Read(entry));
+        var text = Read(entry);
+        Assert.Equal(File.ReadAllText(RepositoryRoot.Combine("host.json")), text);
+        Assert.Null(JsonNode.Parse(text)!["customHandler"]);
     }
 
     [Fact]
-    public void Every_function_folder_is_at_the_root_with_its_function_json_and_nothing_else_is()
+    public void Functions_metadata_lists_every_function_and_points_at_the_app_in_the_package()
     {
-        Assert.Contains("NightlyMaintenance", FunctionFolders);
-        Assert.Contains("Health", FunctionFolders);
         using var zip = package.Open();
-        foreach (var name in FunctionFolders)
-        {
-            var entry = zip.GetEntry($"{name}/function.json");
-            Assert.True(entry is not null, $"{name}/function.json missing from the package");
-            Assert.Equal(File.ReadAllText(RepositoryRoot.Combine("functions", name, "function.json")), Read(entry));
-        }
-
-        var rootFolders = zip.Entries.Select(e => e.FullName.Split('/')).Where(p => p.Length > 1).Select(p => p[0]).Distinct().Order();
-        Assert.Equal(FunctionFolders.Append("app").Order(), rootFolders); // no Ervaring.Core/, no source
-        var rootFiles = zip.Entries.Where(e => !e.FullName.Contains('/')).Select(e => e.FullName);
-        Assert.Equal(["host.json"], rootFiles);
+        var functions = JsonNode.Parse(Read(zip.GetEntry("functions.metadata")!))!.AsArray();
+        var names = functions.Select(f => (string)f!["name"]!).ToList();
+        foreach (var expected in new[] { "NightlyMaintenance", "YearlyReport", "Health", "SurveyShow", "SurveyPost", "WavesCreate" })
+            Assert.Contains(expected, names);
+        Assert.All(functions, f => Assert.NotNull(zip.GetEntry((string)f!["scriptFile"]!)));
+        Assert.DoesNotContain(zip.Entries, e => e.Name == "function.json");
     }
 
     [Fact]
-    public void The_executable_host_json_names_is_in_the_package_and_executable()
+    public void The_worker_and_the_extensions_the_host_loads_are_in_the_package()
     {
-        var hostJson = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("host.json")))!;
-        var executable = (string)hostJson["customHandler"]!["description"]!["defaultExecutablePath"]!;
-        Assert.Equal("app/Ervaring.Functions", executable);
-
         using var zip = package.Open();
-        var entry = zip.GetEntry(executable);
-        Assert.NotNull(entry);
-        Assert.True((BuiltPackage.ModeOf(entry) & AnyExecute) == AnyExecute, $"{executable} is stored as {BuiltPackage.ModeOf(entry)}, not executable");
-        // It is the native apphost of a self-contained linux-x64 app, not a framework-dependent dll.
-        using (var stream = entry.Open())
-        {
-            var magic = new byte[4];
-            stream.ReadExactly(magic);
-            Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, magic);
-        }
-        Assert.NotNull(zip.GetEntry("app/libcoreclr.so")); // self-contained: the runtime travels along
-        Assert.NotNull(zip.GetEntry("app/Ervaring.Functions.dll"));
+        var worker = JsonNode.Parse(Read(zip.GetEntry("worker.config.json")!))!["description"]!;
+        Assert.Equal("dotnet-isolated", (string?)worker["language"]);
+        Assert.Equal("dotnet", (string?)worker["defaultExecutablePath"]);
+        Assert.NotNull(zip.GetEntry((string)worker["defaultWorkerPath"]!));
+        Assert.NotNull(zip.GetEntry("extensions.json"));
+        Assert.NotNull(zip.GetEntry(".azurefunctions/function.deps.json"));
+        Assert.NotNull(zip.GetEntry(".azurefunctions/Microsoft.Azure.WebJobs.Extensions.FunctionMetadataLoader.dll"));
+        // Framework-dependent: the platform's runtime dotnet-isolated 10.0 brings .NET; nothing self-contained.
+        Assert.Null(zip.GetEntry("libcoreclr.so"));
     }
 
     [Fact]
-    public void The_files_the_app_reads_next_to_itself_are_in_app()
+    public void The_app_is_compiled_ahead_of_time_with_ReadyToRun()
+    {
+        using var zip = package.Open();
+        using var buffer = new MemoryStream();
+        using (var stream = zip.GetEntry("Ervaring.Functions.dll")!.Open()) stream.CopyTo(buffer);
+        buffer.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(buffer);
+        // A ReadyToRun image carries a managed native header; a plain IL assembly does not.
+        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "Ervaring.Functions.dll is not ReadyToRun");
+    }
+
+    [Fact]
+    public void The_files_the_app_reads_next_to_itself_are_in_the_package()
     {
         using var zip = package.Open();
         var definitions = Directory.GetFiles(RepositoryRoot.Combine("survey-definitions"), "*.json").Select(Path.GetFileName).Order().ToList();
         Assert.NotEmpty(definitions);
-        Assert.Equal(definitions, zip.Entries.Where(e => e.FullName.StartsWith("app/survey-definitions/") && e.Name.EndsWith(".json")).Select(e => e.Name).Order());
-        foreach (var name in FunctionFolders)
-            Assert.True(zip.GetEntry($"app/function-definitions/{name}/function.json") is not null, $"app/function-definitions/{name}/function.json missing");
+        Assert.Equal(definitions, zip.Entries.Where(e => e.FullName.StartsWith("survey-definitions/") && e.Name.EndsWith(".json")).Select(e => e.Name).Order());
     }
 
     [Fact]
-    public async Task Unpacked_app_starts_like_under_the_Functions_host_and_reports_healthy_on_Azurite()
+    public async Task Unpacked_app_serves_its_functions_and_reports_healthy_on_Azurite()
     {
-        var appFolder = Path.Combine(package.ExtractedTo, "app");
-        var executable = Path.Combine(appFolder, "Ervaring.Functions");
-        Assert.True((File.GetUnixFileMode(executable) & UnixFileMode.UserExecute) != 0, "unpacked executable lost its execute bit");
+        // The Functions host cannot run here; the package's own files serve its functions through the development
+        // server, which shows the package holds everything the function code needs to run.
+        var appFolder = package.ExtractedTo;
 
         await using var azurite = await AzuriteProcess.StartAsync();
         var port = FreePorts.Next();
-        var info = new ProcessStartInfo(executable)
+        var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = appFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Only what the Functions host would give it: the port, and (here) storage. Nothing from the test runner.
-        foreach (var name in new[] { "ASPNETCORE_URLS", "URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "DOTNET_ROOT" })
+        foreach (var arg in new[] { "Ervaring.Functions.dll", "--development-server", "--urls", $"http://127.0.0.1:{port}" })
+            info.ArgumentList.Add(arg);
+        // Production, as in Azure; nothing from the test runner's environment.
+        foreach (var name in new[] { "ASPNETCORE_URLS", "URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
             info.Environment.Remove(name);
-        info.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString();
+        info.Environment["Ervaring__PublicBaseUrl"] = "https://ervaring.example.nl";
         info.Environment["Ervaring__Storage__ConnectionString"] = azurite.ConnectionString;
         // Production, as in Azure: the server secrets must be configured or the app refuses to start.
         info.Environment["Ervaring__Secrets__TokenKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

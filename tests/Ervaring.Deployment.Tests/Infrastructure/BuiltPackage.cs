@@ -15,7 +15,7 @@ public sealed class BuiltPackage : IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (File.Exists(ZipPath)) File.Delete(ZipPath); // never test a stale package
-        Script = await ProcessRunner.RunAsync(RepositoryRoot.Combine("scripts", "package.sh"), [], RepositoryRoot.Path, TimeSpan.FromMinutes(5));
+        Script = await ProcessRunner.RunAsync(RepositoryRoot.Combine("scripts", "package.sh"), [], RepositoryRoot.Path, TimeSpan.FromMinutes(15));
         if (Script.ExitCode != 0) throw new InvalidOperationException(Script.Describe("scripts/package.sh"));
         ZipFile.ExtractToDirectory(ZipPath, ExtractedTo);
     }
