@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts Ervaring locally: Azurite (on-disk in .azurite/), the app with demo data, and the local timer scheduler.
-# Stop with Ctrl+C; Azurite stops with it. ERVARING_PORT changes the app's port (default 7071).
+# Starts Ervaring locally: Azurite (on-disk in .azurite/), the app's functions in the development server with demo
+# data, and the local timer scheduler. Stop with Ctrl+C; Azurite stops with it.
+# ERVARING_PORT changes the app's port (default 7071); ERVARING_DEMO=false starts without demo data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-node-tools.sh
@@ -24,13 +25,17 @@ else
 fi
 
 dotnet build functions/Ervaring.Functions --nologo -v quiet
-dotnet run --no-build --project functions/Ervaring.Functions -- \
+# 'dotnet run' on a Functions project starts Core Tools ('func start'), which cannot be installed here; the
+# development server serves the same functions from the build output (see docs/architecture.md).
+cd functions/Ervaring.Functions/bin/Debug/net10.0
+dotnet Ervaring.Functions.dll \
+  --development-server \
   --urls "http://127.0.0.1:$port" \
   --environment Development \
   --Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true \
   --Ervaring:DevelopmentScheduler=true \
   --Ervaring:AdminApiKey=demo-beheerder-sleutel-2026 \
-  --Ervaring:Demo:Seed=true &
+  --Ervaring:Demo:Seed="${ERVARING_DEMO:-true}" &
 pids+=($!)
 
 for _ in $(seq 1 150); do
