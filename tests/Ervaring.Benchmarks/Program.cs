@@ -43,6 +43,18 @@ public static class BenchmarkMain
             return 0;
         }
 
+        if (Option(args, "--cold-start") is { } appDll)
+        {
+            // Cold start of one app build: process start → first survey page, and → first /health (docs/benchmarks.md).
+            var appArgs = (Option(args, "--app-args") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var runs = int.Parse(Option(args, "--runs") ?? "10", CultureInfo.InvariantCulture);
+            var cold = await ColdStart.MeasureAsync(appDll, appArgs, runs);
+            Console.WriteLine($"cold start of {cold.App} on {Machine.Describe()}, {cold.Runs} starts each:");
+            Console.WriteLine($"  process start -> first survey page: median {cold.SurveyMedianMs:0} ms (min {cold.SurveyMinMs:0}, max {cold.SurveyMaxMs:0})");
+            Console.WriteLine($"  process start -> first /health:      median {cold.HealthMedianMs:0} ms");
+            return 0;
+        }
+
         var smoke = args.Contains("--smoke");
         var useBdn = !smoke && !args.Contains("--no-bdn");
         var outPath = Option(args, "--out");

@@ -64,6 +64,12 @@ public sealed class LiveApp : IAsyncDisposable
     public async Task<(string WaveId, IReadOnlyList<Invitation> Invitations)> FieldingWaveAsync(int clients, string prefix)
     {
         using var client = AdminClient();
+        return await FieldingWaveAsync(client, clients, prefix);
+    }
+
+    /// <summary>The same, through any admin client (also one of an app running in another process).</summary>
+    public static async Task<(string WaveId, IReadOnlyList<Invitation> Invitations)> FieldingWaveAsync(HttpClient client, int clients, string prefix)
+    {
         var place = "Bankstad" + Guid.NewGuid().ToString("N")[..6];
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var created = await Ok(await client.PostAsJsonAsync("/api/waves", new
