@@ -5,9 +5,9 @@ public static class StorageInitializer
 {
     public static async Task EnsureCreatedAsync(StorageAccount account, CancellationToken cancellationToken = default)
     {
-        foreach (var table in StorageNames.Tables.All)
-            await account.Table(table).CreateIfNotExistsAsync(cancellationToken);
-        foreach (var container in StorageNames.Containers.All)
-            await account.Container(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        // All at once: at a cold start this is one round trip's wait instead of one per table and container.
+        await Task.WhenAll(
+            StorageNames.Tables.All.Select(table => account.Table(table).CreateIfNotExistsAsync(cancellationToken))
+                .Concat<Task>(StorageNames.Containers.All.Select(container => account.Container(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken))));
     }
 }
