@@ -1,81 +1,116 @@
-using System.Security.Claims;
+using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;
-using Ervaring.Functions.Security;
+using Ervaring.Functions.Hosting.Functions;
 using Ervaring.Functions.Waves;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Ervaring.Functions.Sampling;
 
-/// <summary>Frame import, sample-size preview, the draw, exports and the auditor's check. All for the beheerder.</summary>
-public static class SamplingEndpoints
+/// <summary>
+/// Frame import, sample-size preview, the draw, exports, the auditor's check and the start of fielding.
+/// All for the beheerder.
+/// </summary>
+public sealed class SamplingFunctions(SamplingService sampling, InvitationExport export, FieldingStart fielding)
 {
+    private const string Tag = "Steekproef";
+
     /// <summary>A million-row register is about 60 MB; leave room, refuse anything absurd.</summary>
     public const long MaxFrameBytes = 200L * 1024 * 1024;
 
     public sealed record DrawRequest(string? Seed, double? Offset);
 
-#if LEGACY_ENDPOINTS
-    public static WebApplication MapSampling(this WebApplication app)
+    [Function("SamplingFrameImport"), Beheerder, MaxBody(MaxFrameBytes)]
+    [Described(Tag, "Lees het steekproefkader in (text/csv)"), Accepts("text/csv")]
+    [Returns(StatusCodes.Status200OK, typeof(FrameImportReport)), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status404NotFound)]
+    [Returns(StatusCodes.Status409Conflict), Returns(StatusCodes.Status413PayloadTooLarge), Returns(StatusCodes.Status415UnsupportedMediaType), Returns(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<IResult> ImportFrame(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/waves/{id}/frame")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var api = app.MapGroup("/api/waves/{id}").RequireAuthorization(Policies.Beheerder).WithTags("Steekproef");
+        if (!QueryValues.TryBool(request, "dropInvalid", out var dropInvalid)) return Results.BadRequest();
+        var body = await CsvBody.ReadAsync(request, MaxFrameBytes, cancellationToken);
+        if (body.Problem is not null) return body.Problem.ToResult();
+        var outcome = await sampling.ImportFrameAsync(id, body.Value!, dropInvalid ?? false, WaveFunctions.Actor(request.HttpContext.User), cancellationToken);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
 
-        api.MapPost("/frame", async (string id, [FromQuery] bool? dropInvalid, HttpRequest request, SamplingService sampling, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+    [Function("SamplingPreview"), Beheerder]
+    [Described(Tag, "Steekproefomvang per gemeente, zonder te trekken")]
+    [Returns(StatusCodes.Status200OK, typeof(DomainCount[])), Returns(StatusCodes.Status404NotFound), Returns(StatusCodes.Status409Conflict)]
+    public async Task<IResult> Preview(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/waves/{id}/sample/preview")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var outcome = await sampling.PreviewAsync(id, cancellationToken);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    [Function("SamplingDraw"), Beheerder]
+    [Described(Tag, "Trek de steekproef (optioneel met seed en offset)"), Accepts("application/json", typeof(DrawRequest))]
+    [Returns(StatusCodes.Status200OK, typeof(SampleReport)), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status404NotFound)]
+    [Returns(StatusCodes.Status409Conflict), Returns(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<IResult> Draw(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/waves/{id}/sample")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<DrawRequest>(request, allowEmpty: true, cancellationToken);
+        if (body.Error is not null) return body.Error;
+        var outcome = await sampling.DrawAsync(id, body.Value?.Seed, body.Value?.Offset, WaveFunctions.Actor(request.HttpContext.User), cancellationToken);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
+    }
+
+    /// <summary>The body is optional: without one the retained raw frame is used; after retention the auditor sends it.</summary>
+    [Function("SamplingVerify"), Beheerder, MaxBody(MaxFrameBytes)]
+    [Described(Tag, "Trek opnieuw uit de vastgelegde seed en vergelijk"), Accepts("text/csv")]
+    [Returns(StatusCodes.Status200OK, typeof(VerificationReport)), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status404NotFound)]
+    [Returns(StatusCodes.Status409Conflict), Returns(StatusCodes.Status413PayloadTooLarge), Returns(StatusCodes.Status415UnsupportedMediaType), Returns(StatusCodes.Status422UnprocessableEntity)]
+    public async Task<IResult> Verify(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/waves/{id}/sample/verify")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        byte[]? frame = null;
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
         {
             var body = await CsvBody.ReadAsync(request, MaxFrameBytes, cancellationToken);
             if (body.Problem is not null) return body.Problem.ToResult();
-            var outcome = await sampling.ImportFrameAsync(id, body.Value!, dropInvalid ?? false, WaveFunctions.Actor(user), cancellationToken);
-            return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
-        }).WithSummary("Lees het steekproefkader in (text/csv)").WithMetadata(new RequestSizeLimitAttribute(MaxFrameBytes));
-
-        api.MapGet("/sample/preview", async (string id, SamplingService sampling, CancellationToken cancellationToken) =>
-        {
-            var outcome = await sampling.PreviewAsync(id, cancellationToken);
-            return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
-        }).WithSummary("Steekproefomvang per gemeente, zonder te trekken");
-
-        api.MapPost("/sample", async (string id, HttpRequest request, SamplingService sampling, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        {
-            var body = await JsonBody.ReadAsync<DrawRequest>(request, allowEmpty: true, cancellationToken);
-            if (body.Error is not null) return body.Error;
-            var outcome = await sampling.DrawAsync(id, body.Value?.Seed, body.Value?.Offset, WaveFunctions.Actor(user), cancellationToken);
-            return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
-        }).WithSummary("Trek de steekproef (optioneel met seed en offset)");
-
-        api.MapPost("/sample/verify", async (string id, HttpRequest request, SamplingService sampling, CancellationToken cancellationToken) =>
-        {
-            byte[]? frame = null;
-            if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
-            {
-                var body = await CsvBody.ReadAsync(request, MaxFrameBytes, cancellationToken);
-                if (body.Problem is not null) return body.Problem.ToResult();
-                frame = body.Value;
-            }
-            var outcome = await sampling.VerifyAsync(id, frame, cancellationToken);
-            return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
-        }).WithSummary("Trek opnieuw uit de vastgelegde seed en vergelijk").WithMetadata(new RequestSizeLimitAttribute(MaxFrameBytes));
-
-        api.MapGet("/invitations.csv", async (string id, HttpRequest request, InvitationExport export, CancellationToken cancellationToken) =>
-        {
-            var rows = await export.RowsAsync(id, request, cancellationToken);
-            return rows.Problem?.ToResult() ?? Results.File(InvitationExport.Csv(rows.Value!), "text/csv; charset=utf-8", $"uitnodigingen-{id}.csv");
-        }).WithSummary("Uitnodigingen voor de mail merge (CSV)");
-
-        api.MapGet("/invitations/qr.zip", async (string id, HttpRequest request, InvitationExport export, CancellationToken cancellationToken) =>
-        {
-            var rows = await export.RowsAsync(id, request, cancellationToken);
-            return rows.Problem?.ToResult() ?? Results.File(InvitationExport.QrZip(rows.Value!), "application/zip", $"qr-codes-{id}.zip");
-        }).WithSummary("QR-codes per uitnodiging (zip met PNG's)");
-
-        api.MapPost("/fielding", async (string id, FieldingStart fielding, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        {
-            var outcome = await fielding.StartAsync(id, WaveFunctions.Actor(user), cancellationToken);
-            return outcome.Problem?.ToResult() ?? Results.Ok(new { id, state = outcome.Value!.State });
-        }).WithSummary("Start het veldwerk: de brieven zijn verstuurd");
-
-        return app;
+            frame = body.Value;
+        }
+        var outcome = await sampling.VerifyAsync(id, frame, cancellationToken);
+        return outcome.Problem?.ToResult() ?? Results.Ok(outcome.Value);
     }
-#endif
 
+    [Function("SamplingInvitations"), Beheerder]
+    [Described(Tag, "Uitnodigingen voor de mail merge (CSV)")]
+    [Returns(StatusCodes.Status200OK, contentType: "text/csv"), Returns(StatusCodes.Status404NotFound), Returns(StatusCodes.Status409Conflict)]
+    public async Task<IResult> Invitations(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/waves/{id}/invitations.csv")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var rows = await export.RowsAsync(id, request, cancellationToken);
+        return rows.Problem?.ToResult() ?? Results.File(InvitationExport.Csv(rows.Value!), "text/csv; charset=utf-8", $"uitnodigingen-{id}.csv");
+    }
+
+    [Function("SamplingQrCodes"), Beheerder]
+    [Described(Tag, "QR-codes per uitnodiging (zip met PNG's)")]
+    [Returns(StatusCodes.Status200OK, contentType: "application/zip"), Returns(StatusCodes.Status404NotFound), Returns(StatusCodes.Status409Conflict)]
+    public async Task<IResult> QrCodes(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/waves/{id}/invitations/qr.zip")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var rows = await export.RowsAsync(id, request, cancellationToken);
+        return rows.Problem?.ToResult() ?? Results.File(InvitationExport.QrZip(rows.Value!), "application/zip", $"qr-codes-{id}.zip");
+    }
+
+    [Function("FieldingStart"), Beheerder]
+    [Described(Tag, "Start het veldwerk: de brieven zijn verstuurd")]
+    [Returns(StatusCodes.Status200OK, typeof(FieldingStarted)), Returns(StatusCodes.Status404NotFound), Returns(StatusCodes.Status409Conflict)]
+    public async Task<IResult> StartFielding(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/waves/{id}/fielding")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var outcome = await fielding.StartAsync(id, WaveFunctions.Actor(request.HttpContext.User), cancellationToken);
+        return outcome.Problem?.ToResult() ?? Results.Ok(new FieldingStarted(id, outcome.Value!.State));
+    }
+}
+
+/// <summary>The answer to starting fielding: the wave and its new state.</summary>
+public sealed record FieldingStarted(string Id, WaveState State);
+
+public static class SamplingRegistration
+{
     public static IHostApplicationBuilder AddSampling(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<Ervaring.Storage.Waves.WaveStore>();
