@@ -9,8 +9,7 @@ public static class CsvBody
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is null || !Accepted.Contains(mediaType))
-            return new Problem(StatusCodes.Status415UnsupportedMediaType, "Verkeerd soort inhoud",
-                "Stuur het steekproefkader als CSV-bestand (Content-Type: text/csv).");
+            return Problem.UnsupportedMediaType("Stuur het steekproefkader als CSV-bestand (Content-Type: text/csv).");
         if (request.ContentLength > maxBytes)
             return new Problem(StatusCodes.Status413PayloadTooLarge, "Te groot", $"Het bestand is groter dan {maxBytes / 1024 / 1024} MB.");
         using var buffer = new MemoryStream();
