@@ -22,8 +22,8 @@ public sealed class EndpointAccessTests
         ["/s"] = "the survey: the unguessable token is the key",
         ["/assets"] = "stylesheet and script",
         ["/raad"] = "the published council reports and open data",
-        ["/admin/inloggen"] = "the sign-in page",
-        ["/admin/uitloggen"] = "signing out",
+        ["/beheer/inloggen"] = "the sign-in page",
+        ["/beheer/uitloggen"] = "signing out",
         ["/NightlyMaintenance"] = "timer: answers only under the Functions host",
         ["/YearlyReport"] = "timer: answers only under the Functions host",
     };
