@@ -512,7 +512,7 @@ resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
 }
 
 // App Service Authentication with Microsoft Entra ID. Anonymous requests pass (survey and council
-// pages are public); the app enforces the roles from X-MS-CLIENT-PRINCIPAL on /admin and /api.
+// pages are public); the app enforces the roles from X-MS-CLIENT-PRINCIPAL on /beheer and /api.
 // No client secret: sign-in uses the ID token only (enable "ID tokens" on the app registration).
 resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp

@@ -29,12 +29,12 @@ public sealed class AdminFlowTests(BrowserFixture fixture)
         var shot = (string name) => PageChecks.AuditAndSaveAsync(page, $"{device}-{name}");
 
         // Not signed in: the overview sends us to the sign-in page, and back after signing in.
-        await page.GotoAsync("/admin");
-        Assert.EndsWith("/admin/inloggen?ReturnUrl=%2Fadmin", page.Url);
+        await page.GotoAsync("/beheer");
+        Assert.EndsWith("/beheer/inloggen?ReturnUrl=%2Fbeheer", page.Url);
         await shot("01-inloggen");
         await page.GetByLabel("API-sleutel").FillAsync(Ervaring.Integration.Tests.Infrastructure.AppFixture.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/beheer$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Metingen", Exact = true })).ToBeVisibleAsync();
         await shot("02-overzicht");
 
@@ -57,7 +57,7 @@ public sealed class AdminFlowTests(BrowserFixture fixture)
 
         await page.GetByLabel("Jaar", new() { Exact = true }).FillAsync("2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Meting maken" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/metingen/*?gedaan=aangemaakt");
+        await page.WaitForURLAsync("**/beheer/metingen/*?gedaan=aangemaakt");
         await Expect(page.Locator("#status")).ToHaveTextAsync("concept");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De meting is aangemaakt");
         await shot("05-meting-aangemaakt");

@@ -10,14 +10,14 @@ namespace Ervaring.Browser.Tests.Admin;
 public sealed class AdminSecurityTests(BrowserFixture fixture)
 {
     [Theory]
-    [InlineData("/admin")]
-    [InlineData("/admin/metingen/nieuw")]
-    [InlineData("/admin/metingen/2026-bestaat-niet")]
+    [InlineData("/beheer")]
+    [InlineData("/beheer/metingen/nieuw")]
+    [InlineData("/beheer/metingen/2026-bestaat-niet")]
     public async Task Without_signing_in_every_admin_page_sends_you_to_the_sign_in_page(string path)
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(path);
-        Assert.Equal($"/admin/inloggen?ReturnUrl={Uri.EscapeDataString(path)}", new Uri(page.Url).PathAndQuery);
+        Assert.Equal($"/beheer/inloggen?ReturnUrl={Uri.EscapeDataString(path)}", new Uri(page.Url).PathAndQuery);
         await page.Context.CloseAsync();
     }
 
@@ -29,8 +29,8 @@ public sealed class AdminSecurityTests(BrowserFixture fixture)
         await Expect(page.Locator("#sleutel-fout")).ToContainTextAsync("Deze API-sleutel kennen we niet");
         await Expect(page.GetByLabel("API-sleutel")).ToHaveAttributeAsync("aria-invalid", "true");
         await PageChecks.AuditAndSaveAsync(page, "inloggen-fout");
-        await page.GotoAsync("/admin");
-        Assert.Contains("/admin/inloggen", page.Url);
+        await page.GotoAsync("/beheer");
+        Assert.Contains("/beheer/inloggen", page.Url);
         await page.Context.CloseAsync();
     }
 
@@ -45,12 +45,12 @@ public sealed class AdminSecurityTests(BrowserFixture fixture)
     }
 
     [Theory]
-    [InlineData("/admin/metingen/nieuw")]
-    [InlineData("/admin/metingen/{id}/trekken")]
-    [InlineData("/admin/metingen/{id}/veldwerk")]
-    [InlineData("/admin/metingen/{id}/controleren")]
-    [InlineData("/admin/metingen/{id}/kader")]
-    [InlineData("/admin/uitloggen")]
+    [InlineData("/beheer/metingen/nieuw")]
+    [InlineData("/beheer/metingen/{id}/trekken")]
+    [InlineData("/beheer/metingen/{id}/veldwerk")]
+    [InlineData("/beheer/metingen/{id}/controleren")]
+    [InlineData("/beheer/metingen/{id}/kader")]
+    [InlineData("/beheer/uitloggen")]
     public async Task A_signed_in_post_without_antiforgery_token_is_refused(string pathTemplate)
     {
         var page = await fixture.NewPageAsync();
@@ -69,7 +69,7 @@ public sealed class AdminSecurityTests(BrowserFixture fixture)
         Assert.Contains("Het formulier is verlopen", await response.TextAsync());
 
         // Still signed in, and nothing changed: the wave is still a draft.
-        await page.GotoAsync($"/admin/metingen/{waveId}");
+        await page.GotoAsync($"/beheer/metingen/{waveId}");
         await Expect(page.Locator("#status")).ToHaveTextAsync("concept");
         await page.Context.CloseAsync();
     }
@@ -80,9 +80,9 @@ public sealed class AdminSecurityTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
         await AdminSession.SignInAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/inloggen");
-        await page.GotoAsync("/admin");
-        Assert.Contains("/admin/inloggen", page.Url);
+        await page.WaitForURLAsync("**/beheer/inloggen");
+        await page.GotoAsync("/beheer");
+        Assert.Contains("/beheer/inloggen", page.Url);
         await page.Context.CloseAsync();
     }
 

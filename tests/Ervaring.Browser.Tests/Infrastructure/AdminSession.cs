@@ -8,7 +8,7 @@ public static class AdminSession
 {
     public static async Task SignInAsync(IPage page, string key = AppFixture.AdminKey)
     {
-        await page.GotoAsync("/admin/inloggen");
+        await page.GotoAsync("/beheer/inloggen");
         await page.GetByLabel("API-sleutel").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
     }
@@ -16,10 +16,10 @@ public static class AdminSession
     /// <summary>Fills the new-wave form with valid values and returns the new wave's id.</summary>
     public static async Task<string> CreateWaveAsync(IPage page, string municipality, int year = 2026)
     {
-        await page.GotoAsync("/admin/metingen/nieuw");
+        await page.GotoAsync("/beheer/metingen/nieuw");
         await FillWaveFormAsync(page, municipality, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Meting maken" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin/metingen/*?gedaan=aangemaakt");
+        await page.WaitForURLAsync("**/beheer/metingen/*?gedaan=aangemaakt");
         return new Uri(page.Url).Segments[^1];
     }
 

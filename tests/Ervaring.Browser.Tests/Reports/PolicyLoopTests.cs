@@ -29,13 +29,13 @@ public sealed class PolicyLoopTests(BrowserFixture fixture)
         await AdminSession.SignInAsync(page);
 
         // --- year one: draft, words, quotes, preview, publish ---
-        await page.GotoAsync($"/admin/metingen/{first}/rapportage");
+        await page.GotoAsync($"/beheer/metingen/{first}/rapportage");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rapportconcept maken" }).ClickAsync();
         await page.WaitForURLAsync("**/rapportage?gedaan=concept");
         Assert.Contains("Resultaten (rapportconcept)", await page.Locator("#resultaten").InnerTextAsync());
         await PageChecks.AuditAndSaveAsync(page, "rapportage-dashboard");
 
-        await page.GotoAsync($"/admin/metingen/{first}/duiding");
+        await page.GotoAsync($"/beheer/metingen/{first}/duiding");
         await page.GetByLabel("Onderwerp").SelectOptionAsync("toegang");
         await page.GetByLabel("Duiding", new() { Exact = true }).FillAsync("Ouders vinden de weg naar hulp nog niet makkelijk.\n\n- Wachttijd na aanmelding\n- <b>Uitleg</b> ontbreekt");
         await page.GetByRole(AriaRole.Button, new() { Name = "Duiding bewaren" }).ClickAsync();
@@ -53,7 +53,7 @@ public sealed class PolicyLoopTests(BrowserFixture fixture)
         await AddActionAsync(page, "Eén aanmeldpunt met vaste contactpersoon", "Het college", $"{yearOne + 1}-03-01", "toegang");
         await AddActionAsync(page, "Doelen samen met ouders meten", "Aanbieders ambulante hulp", $"{yearOne + 1}-06-30", "effect");
 
-        await page.GotoAsync($"/admin/metingen/{first}/open-antwoorden");
+        await page.GotoAsync($"/beheer/metingen/{first}/open-antwoorden");
         await PageChecks.AuditAndSaveAsync(page, "open-antwoorden");
         var quoteLinks = page.GetByRole(AriaRole.Link, new() { Name = "Kies als citaat" });
         Assert.True(await quoteLinks.CountAsync() >= 2);
@@ -78,10 +78,10 @@ public sealed class PolicyLoopTests(BrowserFixture fixture)
         Assert.Equal(2, await page.Locator("#citaten-lijst > li").CountAsync());
         await PageChecks.AuditAndSaveAsync(page, "duiding-acties-citaten");
 
-        await page.GotoAsync($"/admin/metingen/{first}/rapportage");
+        await page.GotoAsync($"/beheer/metingen/{first}/rapportage");
         await page.GetByRole(AriaRole.Link, new() { Name = $"Concept voor {municipality} bekijken" }).ClickAsync();
         Assert.Contains("Ouders vinden de weg naar hulp", await page.Locator("#kern-toegang .duiding").InnerTextAsync());
-        await page.GotoAsync($"/admin/metingen/{first}/rapportage");
+        await page.GotoAsync($"/beheer/metingen/{first}/rapportage");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rapport publiceren" }).ClickAsync();
         Assert.Contains("versie 1", await page.Locator(".notice-gelukt").InnerTextAsync());
 
@@ -97,12 +97,12 @@ public sealed class PolicyLoopTests(BrowserFixture fixture)
         await PageChecks.AuditAndSaveAsync(page, "raad-rapport-jaar1");
 
         // --- a year on: the overview asks for a status, the officer gives it ---
-        await page.GotoAsync("/admin");
+        await page.GotoAsync("/beheer");
         Assert.Contains("Eén aanmeldpunt met vaste contactpersoon", await page.Locator("#acties-zonder-stand").InnerTextAsync());
         // Published today, well after 1 July of the year after yearOne.
         Assert.Matches(@"gepubliceerd op \d{1,2} \w+ \d{4}, \d+ dagen te laat", await page.Locator($"#termijnen-tabel tr[data-wave='{first}']").InnerTextAsync());
         await PageChecks.AuditAndSaveAsync(page, "overzicht-termijnen");
-        await page.GotoAsync($"/admin/metingen/{first}/duiding");
+        await page.GotoAsync($"/beheer/metingen/{first}/duiding");
         var forms = page.Locator("form.follow-up-form");
         Assert.Equal(2, await forms.CountAsync());
         for (var i = 0; i < 2; i++)
@@ -115,14 +115,14 @@ public sealed class PolicyLoopTests(BrowserFixture fixture)
             await form.GetByRole(AriaRole.Button).ClickAsync();
             await page.WaitForURLAsync("**/duiding?gedaan=stand");
         }
-        await page.GotoAsync("/admin");
+        await page.GotoAsync("/beheer");
         Assert.Equal(0, await page.Locator("#acties-zonder-stand").CountAsync());
 
         // --- year two: draft and publish; the report shows the status beside the trend ---
         var second = await demo.CreateFieldingWaveAsync(municipality, yearOne + 1, 1500);
         await demo.AnswerAsync(second, 1, 1.0);
         await demo.CloseAsync(second);
-        await page.GotoAsync($"/admin/metingen/{second}/rapportage");
+        await page.GotoAsync($"/beheer/metingen/{second}/rapportage");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rapportconcept maken" }).ClickAsync();
         await page.WaitForURLAsync("**/rapportage?gedaan=concept");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rapport publiceren" }).ClickAsync();

@@ -137,7 +137,7 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
         // Half the admin form posts come from a signed-in beheerder with a valid antiforgery token, so the
         // forms' own validation is what must refuse them (not the antiforgery check in front of it).
         string? cookie = null;
-        if (seeded.SignedIn is { } signedIn && method == "POST" && endpoint.Pattern.StartsWith("/admin/", StringComparison.Ordinal) && _random.Next(2) == 0)
+        if (seeded.SignedIn is { } signedIn && method == "POST" && endpoint.Pattern.StartsWith("/beheer/", StringComparison.Ordinal) && _random.Next(2) == 0)
         {
             cookie = signedIn.Cookie;
             keys = [];
@@ -157,7 +157,7 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
     }
 
     private string[] RightKeys(EndpointShape endpoint) =>
-        endpoint.Pattern.StartsWith("/api/", StringComparison.Ordinal) || endpoint.Pattern.StartsWith("/admin", StringComparison.Ordinal)
+        endpoint.Pattern.StartsWith("/api/", StringComparison.Ordinal) || endpoint.Pattern.StartsWith("/beheer", StringComparison.Ordinal)
             ? _random.Next(6) == 0 ? [AppFixture.ResearcherKey] : [AppFixture.AdminKey]
             : _random.Next(3) == 0 ? [AppFixture.AdminKey] : [];
 

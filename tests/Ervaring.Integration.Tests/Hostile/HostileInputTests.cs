@@ -84,7 +84,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         var cookies = new CookieContainer();
         using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = _fixture.App.BaseAddress };
         Assert.Equal(HttpStatusCode.Redirect, (await AdminPageSignIn.SignInAsync(browser, AppFixture.AdminKey)).StatusCode);
-        var token = AdminPageSignIn.FormToken(await browser.GetStringAsync("/admin/metingen/nieuw"));
+        var token = AdminPageSignIn.FormToken(await browser.GetStringAsync("/beheer/metingen/nieuw"));
         Assert.NotEmpty(token);
         return new AdminSignIn(cookies.GetCookieHeader(_fixture.App.BaseAddress), token);
     }
@@ -141,7 +141,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var match = Regex.Match(failure, @"^#\d+ \[\w+\] (\S+) (\S+?)(\?\S*)? keys=.*?B: (.{0,70})", RegexOptions.Singleline);
         if (!match.Success) return HostileCase.Shorten(failure, 100);
-        var path = Regex.Replace(match.Groups[2].Value, "^/(api/waves|s|admin/metingen)/[^/]+", "/$1/…");
+        var path = Regex.Replace(match.Groups[2].Value, "^/(api/waves|s|beheer/metingen)/[^/]+", "/$1/…");
         return $"{match.Groups[1].Value} {path}: {match.Groups[4].Value.Split('\n')[0]}";
     }
 

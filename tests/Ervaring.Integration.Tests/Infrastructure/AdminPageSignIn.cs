@@ -9,10 +9,10 @@ public static class AdminPageSignIn
     public static string FormToken(string html) =>
         Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*?value=\"([^\"]+)\"").Groups[1].Value;
 
-    /// <summary>Posts the key on /admin/inloggen; the client must keep cookies (and should not follow the redirect).</summary>
+    /// <summary>Posts the key on /beheer/inloggen; the client must keep cookies (and should not follow the redirect).</summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string key)
     {
-        var token = FormToken(await client.GetStringAsync("/admin/inloggen"));
-        return await client.PostAsync("/admin/inloggen", new FormUrlEncodedContent([new("sleutel", key), new("__RequestVerificationToken", token)]));
+        var token = FormToken(await client.GetStringAsync("/beheer/inloggen"));
+        return await client.PostAsync("/beheer/inloggen", new FormUrlEncodedContent([new("sleutel", key), new("__RequestVerificationToken", token)]));
     }
 }

@@ -160,7 +160,7 @@ public sealed class PolicyLoopTests(AppFixture fixture)
         using var researcher = fixture.App.CreateClient(followRedirects: false);
         researcher.DefaultRequestHeaders.Add("X-Api-Key", AppFixture.ResearcherKey);
 
-        var dashboard = await researcher.GetAsync($"/admin/metingen/{scenario.WaveId}/rapportage");
+        var dashboard = await researcher.GetAsync($"/beheer/metingen/{scenario.WaveId}/rapportage");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("no-store", dashboard.Headers.CacheControl?.ToString());
         var html = await dashboard.Content.ReadAsStringAsync();
@@ -168,9 +168,9 @@ public sealed class PolicyLoopTests(AppFixture fixture)
         Assert.Contains("Respons per doelgroep", html);
         Assert.DoesNotContain("Rapport publiceren", html);
         Assert.DoesNotContain("/rapportage/concept", html);
-        Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"/admin/metingen/{scenario.WaveId}/open-antwoorden")).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await researcher.GetAsync($"/admin/metingen/{scenario.WaveId}/duiding")).StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, (await researcher.GetAsync($"/admin/metingen/{scenario.WaveId}/rapportage/voorbeeld")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"/beheer/metingen/{scenario.WaveId}/open-antwoorden")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await researcher.GetAsync($"/beheer/metingen/{scenario.WaveId}/duiding")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await researcher.GetAsync($"/beheer/metingen/{scenario.WaveId}/rapportage/voorbeeld")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await researcher.GetAsync($"/api/waves/{scenario.WaveId}/notes")).StatusCode);
         // No words for the report while the wave is in the field.
         var early = await admin.PostAsJsonAsync($"/api/waves/{scenario.WaveId}/actions", new { measures = new[] { "toegang" }, what = "x", who = "y", due = "2027-01-01" });

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Ervaring.Integration.Tests.Reports;
 
 /// <summary>
-/// The deadline view (API and /admin) says when each report was first published and whether that was before
+/// The deadline view (API and /beheer) says when each report was first published and whether that was before
 /// 1 July of the next year, as the Jeugdwet asks. The app runs on a clock the test sets.
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -52,7 +52,7 @@ public sealed class ReportDeadlineTests(AppFixture fixture)
         Assert.Equal("2026-06-15", Row(late).GetProperty("publishedOn").GetString());
         Assert.True(Row(late).GetProperty("publishedLate").GetBoolean());
 
-        var html = await admin.GetStringAsync("/admin");
+        var html = await admin.GetStringAsync("/beheer");
         string RowText(string wave) => Regex.Replace(Regex.Match(html, $"<tr data-wave=\"{wave}\"[^>]*>(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value, "<[^>]+>", " ");
         Assert.Contains("gepubliceerd op 15 juni 2026, op tijd", RowText(onTime));
         Assert.Contains("gepubliceerd op 15 juni 2026, 349 dagen te laat", RowText(late));

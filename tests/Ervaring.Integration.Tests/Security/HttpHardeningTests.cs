@@ -15,7 +15,7 @@ public sealed class HttpHardeningTests(AppFixture fixture)
     [InlineData("/health")]
     [InlineData("/api/waves")]
     [InlineData("/s")]
-    [InlineData("/admin/inloggen")]
+    [InlineData("/beheer/inloggen")]
     [InlineData("/bestaat-niet")]
     public async Task Every_response_carries_the_security_headers(string path)
     {

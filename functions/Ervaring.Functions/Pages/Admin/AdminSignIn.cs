@@ -11,7 +11,7 @@ namespace Ervaring.Functions.Pages.Admin;
 /// </summary>
 public static class AdminSignIn
 {
-    public const string Home = "/admin";
+    public const string Home = "/beheer";
 
     public static async Task<bool> WithApiKeyAsync(HttpContext context, ApiKeyRegistry registry, string? presentedKey)
     {

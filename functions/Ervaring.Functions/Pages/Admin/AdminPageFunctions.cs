@@ -1,0 +1,240 @@
+using Ervaring.Functions.Api;
+using Ervaring.Functions.Hosting.Functions;
+using Ervaring.Functions.Pages.Shared;
+using Ervaring.Functions.Reports.Council;
+using Ervaring.Functions.Sampling;
+using Ervaring.Functions.Security;
+using Ervaring.Functions.Waves;
+using Ervaring.Storage.Waves;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Azure.Functions.Worker;
+using static Ervaring.Functions.Pages.Shared.PageResults;
+
+namespace Ervaring.Functions.Pages.Admin;
+
+/// <summary>
+/// The beheerder's web pages under /beheer (not /admin: the Functions host keeps every route starting with "admin"
+/// for its own API). They call the same services as the JSON API and only turn their outcomes into pages: a
+/// problem becomes a Dutch message on the page, never a stack trace. Signing in and out and the "geen toegang"
+/// page are open; everything else is for the beheerder. The reporting pages are in <see cref="Reporting.ReportPageFunctions"/>.
+/// </summary>
+public sealed class AdminPageFunctions(
+    ApiKeyRegistry registry,
+    WaveStore waves,
+    ReportDeadlines deadlines,
+    WaveCreation creation,
+    WavePageLoader loader,
+    SamplingService sampling,
+    FieldingStart fielding,
+    InvitationExport export)
+{
+    /// <summary>Success messages after a redirect, by key, so a reload never repeats the action.</summary>
+    private static readonly Dictionary<string, string> DoneMessages = new(StringComparer.Ordinal)
+    {
+        ["aangemaakt"] = "De meting is aangemaakt. Lees nu het steekproefkader in.",
+        ["getrokken"] = "De steekproef is getrokken. Download de uitnodigingen en start het veldwerk als de brieven verstuurd zijn.",
+        ["veldwerk"] = "Het veldwerk is gestart. De links in de uitnodigingen werken nu.",
+    };
+
+    // ---- Signing in and out (open) ------------------------------------------------------------------------
+
+    [Function("PagesSignIn"), Page]
+    [Public("The sign-in page: whoever is not signed in must be able to reach it; it shows nothing but the form.")]
+    public IResult SignIn(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer/inloggen")] HttpRequest request, CancellationToken cancellationToken) =>
+        Page<SignInPage>(new { ReturnUrl = AdminSignIn.SafeReturnUrl(request.Query["ReturnUrl"]) });
+
+    [Function("PagesSignInPost"), Page, FormPost]
+    [Public("Signing in: the API key in the form is the credential; the antiforgery token is still required.")]
+    public async Task<IResult> SignInPost(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "beheer/inloggen")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
+        if (form is null) return refused!;
+        var returnUrl = AdminSignIn.SafeReturnUrl(form["terug"]);
+        if (await AdminSignIn.WithApiKeyAsync(request.HttpContext, registry, form["sleutel"])) return Results.Redirect(returnUrl);
+        return Page<SignInPage>(new { Error = "Deze API-sleutel kennen we niet. Controleer de sleutel en probeer het opnieuw.", ReturnUrl = returnUrl },
+            StatusCodes.Status401Unauthorized);
+    }
+
+    [Function("PagesSignOut"), Page, FormPost]
+    [Public("Signing out only removes the caller's own cookie; the antiforgery token keeps other sites from doing it.")]
+    public async Task<IResult> SignOut(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "beheer/uitloggen")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
+        if (form is null) return refused!;
+        await AdminSignIn.SignOutAsync(request.HttpContext);
+        return Results.Redirect(AdminSignIn.Home + "/inloggen");
+    }
+
+    [Function("PagesNoAccess"), Page]
+    [Public("Where the sign-in cookie sends a signed-in user whose role does not fit; whoever is not signed in is sent to sign in.")]
+    public IResult NoAccess(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer/geen-toegang")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        // The page speaks to a signed-in user (as it did when it required any sign-in): the others sign in first.
+        if (request.HttpContext.User.Identity?.IsAuthenticated != true) return Results.Challenge();
+        return Page<MessagePage>(new
+        {
+            Title = "Geen toegang",
+            Text = "U bent ingelogd, maar met een rol die deze pagina's niet mag gebruiken. Log in met een beheerderssleutel.",
+        }, StatusCodes.Status403Forbidden);
+    }
+
+    // ---- Waves (beheerder) ----------------------------------------------------------------------------------
+
+    [Function("PagesOverview"), Beheerder, Page]
+    public async Task<IResult> Overview(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer")] HttpRequest request, CancellationToken cancellationToken) =>
+        Page<OverviewPage>(new { Waves = await waves.ListAsync(cancellationToken), Deadlines = await deadlines.ReadAsync(cancellationToken) });
+
+    [Function("PagesNewWave"), Beheerder, Page]
+    public IResult NewWave(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer/metingen/nieuw")] HttpRequest request, CancellationToken cancellationToken) =>
+        Page<NewWavePage>(new { Form = new WaveForm() });
+
+    [Function("PagesNewWavePost"), Beheerder, Page, FormPost]
+    public async Task<IResult> NewWavePost(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "beheer/metingen/nieuw")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
+        if (form is null) return refused!;
+        var typed = WaveForm.From(form);
+        var (settings, errors) = typed.ToSettings(creation.Validate);
+        if (errors.Count > 0) return Page<NewWavePage>(new { Form = typed, Errors = errors }, StatusCodes.Status422UnprocessableEntity);
+        var wave = creation.Create(settings);
+        await waves.CreateAsync(wave, WaveFunctions.Actor(request.HttpContext.User), cancellationToken);
+        return Results.Redirect($"{AdminSignIn.Home}/metingen/{Uri.EscapeDataString(wave.Id)}?gedaan=aangemaakt");
+    }
+
+    [Function("PagesWave"), Beheerder, Page]
+    public async Task<IResult> Wave(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer/metingen/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var done = (string?)request.Query["gedaan"];
+        return await WavePageAsync(id, cancellationToken, model => model with { Done = done is null ? null : DoneMessages.GetValueOrDefault(done) });
+    }
+
+    [Function("PagesWaveFrame"), Beheerder, Page, FormPost, MaxBody(SamplingEndpoints.MaxFrameBytes)]
+    public async Task<IResult> WaveFrame(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "beheer/metingen/{id}/kader")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
+        if (form is null) return refused!;
+        if (form.Files.GetFile("bestand") is not { Length: > 0 } file)
+            return await WavePageAsync(id, cancellationToken, m => m with { Problem = Problem.BadRequest("Kies een CSV-bestand om in te lezen; het gekozen bestand is leeg of ontbreekt.") });
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var dropInvalid = form["weglaten"] == "true";
+        var outcome = await Guarded(() => sampling.ImportFrameAsync(id, buffer.ToArray(), dropInvalid, WaveFunctions.Actor(request.HttpContext.User), cancellationToken));
+        return await WavePageAsync(id, cancellationToken, m => m with { Import = outcome.Value, Problem = ForTheUploadForm(outcome.Problem) });
+    }
+
+    [Function("PagesWaveDraw"), Beheerder, Page, FormPost]
+    public async Task<IResult> WaveDraw(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "beheer/metingen/{id}/trekken")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
+        if (form is null) return refused!;
+        var outcome = await Guarded(() => sampling.DrawAsync(id, null, null, WaveFunctions.Actor(request.HttpContext.User), cancellationToken));
+        return outcome.Problem is null
+            ? Results.Redirect($"{AdminSignIn.Home}/metingen/{Uri.EscapeDataString(id)}?gedaan=getrokken#trekking")
+            : await WavePageAsync(id, cancellationToken, m => m with { Problem = outcome.Problem });
+    }
+
+    [Function("PagesWaveFielding"), Beheerder, Page, FormPost]
+    public async Task<IResult> WaveFielding(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "beheer/metingen/{id}/veldwerk")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
+        if (form is null) return refused!;
+        var outcome = await Guarded(() => fielding.StartAsync(id, WaveFunctions.Actor(request.HttpContext.User), cancellationToken));
+        return outcome.Problem is null
+            ? Results.Redirect($"{AdminSignIn.Home}/metingen/{Uri.EscapeDataString(id)}?gedaan=veldwerk")
+            : await WavePageAsync(id, cancellationToken, m => m with { Problem = outcome.Problem });
+    }
+
+    [Function("PagesWaveVerify"), Beheerder, Page, FormPost]
+    public async Task<IResult> WaveVerify(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "beheer/metingen/{id}/controleren")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
+        if (form is null) return refused!;
+        var outcome = await sampling.VerifyAsync(id, null, cancellationToken);
+        return await WavePageAsync(id, cancellationToken, m => m with { Verification = outcome.Value, Problem = outcome.Problem });
+    }
+
+    // Downloads live under the page routes so a problem answers with a Dutch page, not problem JSON;
+    // the files themselves come from the same InvitationExport as the API's.
+
+    [Function("PagesWaveInvitations"), Beheerder, Page]
+    public async Task<IResult> WaveInvitations(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer/metingen/{id}/uitnodigingen.csv")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var rows = await export.RowsAsync(id, request, cancellationToken);
+        return rows.Problem is { } problem
+            ? ProblemPage(problem, id)
+            : Results.File(InvitationExport.Csv(rows.Value!), "text/csv; charset=utf-8", $"uitnodigingen-{id}.csv");
+    }
+
+    [Function("PagesWaveQrCodes"), Beheerder, Page]
+    public async Task<IResult> WaveQrCodes(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer/metingen/{id}/qr-codes.zip")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var rows = await export.RowsAsync(id, request, cancellationToken);
+        return rows.Problem is { } problem
+            ? ProblemPage(problem, id)
+            : Results.File(InvitationExport.QrZip(rows.Value!), "application/zip", $"qr-codes-{id}.zip");
+    }
+
+    private async Task<IResult> WavePageAsync(string id, CancellationToken cancellationToken, Func<WavePageModel, WavePageModel> with)
+    {
+        if (await loader.LoadAsync(id, cancellationToken) is not { } model)
+            return Page<MessagePage>(new { Title = "Meting niet gevonden", Text = $"Er is geen meting met kenmerk '{id}'." }, StatusCodes.Status404NotFound);
+        model = with(model);
+        return Page<WavePage>(new { Model = model }, model.Problem?.Status ?? StatusCodes.Status200OK);
+    }
+
+    private static IResult ProblemPage(Problem problem, string waveId) => Page<MessagePage>(new
+    {
+        problem.Title,
+        Text = problem.Detail,
+        BackHref = $"{AdminSignIn.Home}/metingen/{Uri.EscapeDataString(waveId)}",
+        BackText = "Terug naar de meting",
+    }, problem.Status);
+
+    /// <summary>
+    /// The service's advice names the API switch (dropInvalid=true); on the page the same choice is the
+    /// checkbox, so say that instead. Counts and rows are the service's own.
+    /// </summary>
+    private static Problem? ForTheUploadForm(Problem? problem) =>
+        problem?.Extensions is { } extensions && extensions.TryGetValue("rejectedRows", out var rejected) && extensions.TryGetValue("dataRows", out var rows)
+            ? problem with
+            {
+                Detail = $"{rejected} van de {rows} regels zijn afgekeurd. Er is niets opgeslagen. Verbeter het bestand, " +
+                         "of vink hieronder 'Afgekeurde regels bewust weglaten' aan en lees het bestand opnieuw in.",
+            }
+            : problem;
+
+    /// <summary>Someone else changed the wave at the same moment: say so, in Dutch, instead of an error page.</summary>
+    private static async Task<Outcome<T>> Guarded<T>(Func<Task<Outcome<T>>> action)
+    {
+        try { return await action(); }
+        catch (WaveConflictException ex) { return Problem.Conflict(ex.Message); }
+    }
+}
+
+/// <summary>What the admin pages need besides the services of the capabilities they show.</summary>
+public static class AdminPageRegistration
+{
+    public static IHostApplicationBuilder AddAdminPages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<WavePageLoader>();
+        // The frame upload is a multipart form of up to MaxFrameBytes, and the antiforgery check reads that form
+        // before the function runs, with the app's form options (a route cannot set its own here, as minimal APIs
+        // could). The body limit of each function (1 MB unless it declares [MaxBody]) still bounds every form.
+        builder.Services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = SamplingEndpoints.MaxFrameBytes);
+        return builder;
+    }
+}

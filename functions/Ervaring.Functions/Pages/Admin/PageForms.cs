@@ -1,0 +1,23 @@
+namespace Ervaring.Functions.Pages.Admin;
+
+/// <summary>Reading a form posted to an admin page.</summary>
+public static class PageForms
+{
+    /// <summary>
+    /// The posted form, or the bare status the minimal APIs answered when they could not bind one (the function
+    /// pipeline gives it a Dutch body): 415 for another content type; 400 (or the server's own status, such as 413)
+    /// for a cut-off or malformed body. ReadFormAsync throws on all of those, which would otherwise be a 500.
+    /// </summary>
+    public static async Task<(IFormCollection? Form, IResult? Refused)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType) return (null, Results.StatusCode(StatusCodes.Status415UnsupportedMediaType));
+        try
+        {
+            return (await request.ReadFormAsync(cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or BadHttpRequestException)
+        {
+            return (null, Results.StatusCode(ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest));
+        }
+    }
+}
