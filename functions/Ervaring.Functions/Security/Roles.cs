@@ -15,10 +15,3 @@ public static class Roles
     /// <summary>May read what an onderzoeker reads (an onderzoeker or a beheerder).</summary>
     public static bool MayRead(System.Security.Claims.ClaimsPrincipal user) => user.IsInRole(Onderzoeker) || user.IsInRole(Beheerder);
 }
-
-/// <summary>Authorization policy names, one per role, used by every protected endpoint.</summary>
-public static class Policies
-{
-    public const string Beheerder = "rol-beheerder";
-    public const string Onderzoeker = "rol-onderzoeker";
-}
