@@ -76,7 +76,7 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
                 yield return Make(number++, endpoint, kind);
         // The family's survey is the one public door that takes input, and /s/ now serves both the link and the
         // code form: it gets three times the share of any other endpoint.
-        var weighted = endpoints.Concat(endpoints.Where(e => e.Pattern == "/s/")).Concat(endpoints.Where(e => e.Pattern == "/s/")).ToList();
+        var weighted = endpoints.Concat(endpoints.Where(e => e.Pattern == "/s")).Concat(endpoints.Where(e => e.Pattern == "/s")).ToList();
         while (number < count)
             yield return Make(number++, weighted[_random.Next(weighted.Count)], categories[_random.Next(categories.Length)]);
     }
@@ -90,7 +90,7 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
         var invitation = seeded.Invitations[_random.Next(seeded.Invitations.Count)];
         var path = FillRoute(endpoint, realIds, invitation.Token);
         // The personal link carries its token in the query (/s/?t=…): mostly a real one, else junk or none.
-        if (endpoint.Pattern == "/s/" && _random.Next(4) != 0)
+        if (endpoint.Pattern == "/s" && _random.Next(4) != 0)
             path = WithQuery(path, "t=" + (realIds ? invitation.Token : JunkRouteValue()));
         var keys = RightKeys(endpoint);
         string? accept = Pick(null, null, null, "application/json", "text/html", "*/*", "application/xml", "text/html, application/json");
