@@ -30,6 +30,8 @@ public sealed class OpenApiDescription
         var schemaOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+            // The schema exporter needs the resolver named (it does not fill in the reflection default itself).
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
         };
         var paths = new JsonObject();
         foreach (var function in catalog.Http.Values.Where(f => f.IsApi && f.Method.GetCustomAttribute<DescribedAttribute>() is not null)
