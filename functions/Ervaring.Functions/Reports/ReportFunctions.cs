@@ -79,6 +79,7 @@ public sealed class CouncilPageFunctions(ReportArchive archive)
     public async Task<IResult> Index(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "raad")] HttpRequest request, CancellationToken cancellationToken)
     {
+        PublicHeaders(request.HttpContext.Response);
         var entries = new List<CouncilIndexEntry>();
         foreach (var group in (await archive.ListAsync(null, cancellationToken)).GroupBy(v => (v.Slug, v.Year)))
         {
@@ -122,7 +123,7 @@ public sealed class CouncilPageFunctions(ReportArchive archive)
     /// <summary>Serves an archived blob byte for byte; the latest version when none is named.</summary>
     private async Task<IResult> ServeAsync(HttpRequest request, string slug, int year, int? version, string file, CancellationToken cancellationToken)
     {
-        if (file != ReportArchive.Html) PublicDownloadHeaders(request.HttpContext.Response);
+        PublicHeaders(request.HttpContext.Response);
         if (!Slugs.IsValid(slug)) return NotFoundPage();
         var chosen = version ?? (await archive.ListAsync(slug, cancellationToken)).Where(v => v.Year == year).Select(v => v.Version).DefaultIfEmpty(0).Max();
         if (chosen <= 0) return NotFoundPage();
@@ -143,11 +144,10 @@ public sealed class CouncilPageFunctions(ReportArchive archive)
     }, StatusCodes.Status404NotFound);
 
     /// <summary>
-    /// The open data downloads: the same strict headers as every page (a "not found" answer is a page), but
-    /// cacheable for a few minutes (they are public and versioned). The HTML pages get the page headers of
-    /// <c>[Page]</c> instead.
+    /// The published pages and open data: the strict page headers, no forms at all, and cacheable for a few
+    /// minutes (they are public and versioned). <c>[Page]</c> keeps what a function set itself.
     /// </summary>
-    private static void PublicDownloadHeaders(HttpResponse response)
+    private static void PublicHeaders(HttpResponse response)
     {
         var headers = response.Headers;
         headers.XContentTypeOptions = "nosniff";

@@ -21,10 +21,13 @@ public static class SecurityHeaders
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             if (page is not null)
             {
-                headers.CacheControl = "no-store";
+                // Pages show wave data or personal links: never cached, unless the function decided otherwise (the
+                // published council reports, which are public and immutable, set their own caching and CSP).
+                if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
                 // Scripts, where a page has any, come only from our own /assets/ files: never inline, never elsewhere.
                 var scripts = page.AllowOwnScripts ? " script-src 'self';" : "";
-                headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'self';{scripts} img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+                if (!headers.ContainsKey("Content-Security-Policy"))
+                    headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'self';{scripts} img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
             }
             else if (!headers.ContainsKey("Content-Security-Policy"))
             {
