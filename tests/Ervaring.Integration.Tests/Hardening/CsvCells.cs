@@ -38,6 +38,6 @@ public static class CsvCells
         return rows;
     }
 
-    /// <summary>What a spreadsheet would run as a formula: a cell that starts with = + - @, a tab or a carriage return.</summary>
-    public static bool LooksLikeFormula(string cell) => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    /// <summary>What a spreadsheet could run as a formula: a cell that starts with = + - @, after any spaces, tabs or line breaks.</summary>
+    public static bool LooksLikeFormula(string cell) => cell.TrimStart(' ', '\t', '\r', '\n') is ['=' or '+' or '-' or '@', ..];
 }
