@@ -26,8 +26,10 @@ public sealed class WaveStore(StorageAccount account)
         await LogAsync(wave.Id, "aangemaakt", null, wave.State, actor, null, cancellationToken);
     }
 
+    /// <summary>The wave, or null — also for an id that could never be a key (it came from a request: "a#b", 4 KB).</summary>
     public async Task<StoredWave?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
+        if (!StorageKeys.IsValidKey(id)) return null;
         var response = await Waves.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
         return response.HasValue ? new StoredWave(FromEntity(response.Value!), response.Value!.ETag) : null;
     }
