@@ -42,6 +42,28 @@ public sealed class WaveStore(StorageAccount account)
         return waves.OrderByDescending(w => w.Settings.Year).ThenBy(w => w.DisplayName, StringComparer.CurrentCulture).ToList();
     }
 
+    /// <summary>
+    /// Every wave for the timer jobs: those whose stored document cannot be read are listed apart (id and error type),
+    /// so one damaged wave does not stop a nightly step for all the others.
+    /// </summary>
+    public async Task<WaveListing> ListForJobsAsync(CancellationToken cancellationToken = default)
+    {
+        var waves = new List<WaveRecord>();
+        var unreadable = new List<(string Id, string ErrorType)>();
+        await foreach (var entity in Waves.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        {
+            try
+            {
+                waves.Add(FromEntity(entity));
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException or NotSupportedException)
+            {
+                unreadable.Add((entity.RowKey, ex.GetType().Name));
+            }
+        }
+        return new WaveListing(waves.OrderByDescending(w => w.Settings.Year).ThenBy(w => w.DisplayName, StringComparer.CurrentCulture).ToList(), unreadable);
+    }
+
     /// <summary>Writes a changed wave if nobody else changed it since <paramref name="etag"/>; logs a state change.</summary>
     public async Task<StoredWave> UpdateAsync(StoredWave before, WaveRecord after, string actor, string? detail, CancellationToken cancellationToken = default)
     {
@@ -93,5 +115,7 @@ public sealed class WaveStore(StorageAccount account)
 
     private static WaveRecord FromEntity(TableEntity entity) => StorageJson.Deserialize<WaveRecord>(entity.GetString("Document"));
 }
+
+public sealed record WaveListing(IReadOnlyList<WaveRecord> Waves, IReadOnlyList<(string Id, string ErrorType)> Unreadable);
 
 public sealed record WaveEvent(DateTimeOffset At, string What, string? From, string To, string Actor);

@@ -54,6 +54,9 @@ public sealed class TimerIsolationTests : IAsyncLifetime
         Assert.Equal("closed", closed.GetProperty("state").GetString(), ignoreCase: true);
         Assert.Equal(JsonValueKind.String, closed.GetProperty("purgedOn").ValueKind);
         Assert.Equal(JsonValueKind.Null, (await WaveAsync(admin, broken)).GetProperty("purgedOn").ValueKind);
+        // For monitoring: the last run failed, with one wave in closing and the same wave in mixing.
+        var health = Service<TimerHealth>();
+        Assert.Equal((false, 2, 0), Status(health.Last(TimerFunctionNames.NightlyMaintenance)));
 
         // Nothing changed for the broken wave: the next run tries it again, and fails again.
         var second = await runner.RunAsync(TimerFunctionNames.NightlyMaintenance, CancellationToken.None);
@@ -66,7 +69,31 @@ public sealed class TimerIsolationTests : IAsyncLifetime
         Assert.True(third.Succeeded, string.Join(" / ", third.Logs));
         Assert.DoesNotContain(third.Logs, l => l.Contains("mislukt", StringComparison.Ordinal));
         Assert.Equal(JsonValueKind.String, (await WaveAsync(admin, broken)).GetProperty("purgedOn").ValueKind);
+        Assert.Equal((true, 0, 0), Status(health.Last(TimerFunctionNames.NightlyMaintenance)));
+        Assert.Contains(TimerFunctionNames.NightlyMaintenance, health.Report().Keys);
     }
+
+    [Fact]
+    public async Task A_wave_whose_stored_document_cannot_be_read_is_counted_and_the_others_still_close()
+    {
+        using var admin = _fixture.AdminClient();
+        var healthy = await FieldingWaveAsync(admin, "Heelstad");
+        await EndFieldPeriodAsync(healthy);
+        var waves = new TableClient(_fixture.Azurite.ConnectionString, StorageNames.Tables.Waves);
+        await waves.AddEntityAsync(new TableEntity("wave", "2026-onleesbaar-abcdef") { ["State"] = "Fielding", ["Year"] = 2026, ["Document"] = "{\"id\": kapot" });
+
+        var run = await Service<TimerJobRunner>().RunAsync(TimerFunctionNames.NightlyMaintenance, CancellationToken.None);
+
+        Assert.False(run.Succeeded);
+        Assert.Contains(run.Logs, l => l.StartsWith("metingen sluiten: 1 ", StringComparison.Ordinal) && l.Contains("1 mislukt", StringComparison.Ordinal));
+        Assert.Equal(JsonValueKind.String, (await WaveAsync(admin, healthy)).GetProperty("purgedOn").ValueKind);
+        var status = Service<TimerHealth>().Last(TimerFunctionNames.NightlyMaintenance)!;
+        Assert.False(status.Succeeded);
+        Assert.Equal(0, status.FailedSteps);
+        Assert.True(status.FailedWaves >= 1);
+    }
+
+    private static (bool, int, int) Status(TimerRunStatus? status) => (status!.Succeeded, status.FailedWaves, status.FailedSteps);
 
     private static async Task<JsonElement> WaveAsync(HttpClient admin, string id) => await admin.GetFromJsonAsync<JsonElement>($"/api/waves/{id}");
 
