@@ -16,7 +16,7 @@ namespace Ervaring.Functions.Fielding;
 /// is made when the officer downloads it; the nightly step only tells the officer (in the wave's log) when a
 /// round is due and how many families it holds.
 /// </summary>
-public sealed class Reminders(WaveStore waves, InvitationStore invitations, InvitationExport export, TimeProvider clock) : ITimerStep
+public sealed class Reminders(WaveStore waves, InvitationStore invitations, InvitationExport export, TimeProvider clock, ILogger<Reminders> logger) : ITimerStep
 {
     public string FunctionName => TimerFunctionNames.NightlyMaintenance;
     public string Name => "herinneringen klaarzetten";
@@ -25,22 +25,26 @@ public sealed class Reminders(WaveStore waves, InvitationStore invitations, Invi
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var announced = 0;
-        foreach (var wave in await waves.ListAsync(cancellationToken))
+        var perWave = new PerWave(Name, logger, cancellationToken);
+        foreach (var wave in await perWave.WavesAsync(waves))
         {
             if (wave.State != WaveState.Fielding || wave.FieldingStartedOn is not { } started) continue;
-            for (var round = 1; round <= wave.Settings.ReminderDays.Count; round++)
+            await perWave.RunAsync(wave.Id, async () =>
             {
-                if (wave.RemindersAnnounced.Contains(round) || started.AddDays(wave.Settings.ReminderDays[round - 1]) > today) continue;
-                var count = 0;
-                await foreach (var i in invitations.ListAsync(wave.Id, cancellationToken))
-                    if (IsNonResponder(i)) count++;
-                var stored = (await waves.GetAsync(wave.Id, cancellationToken))!;
-                await waves.UpdateAsync(stored, stored.Wave with { RemindersAnnounced = [.. stored.Wave.RemindersAnnounced, round] },
-                    "systeem (nachtelijke taak)", $"herinneringsronde {round} klaar: {count} uitnodigingen zonder antwoord", cancellationToken);
-                announced++;
-            }
+                for (var round = 1; round <= wave.Settings.ReminderDays.Count; round++)
+                {
+                    if (wave.RemindersAnnounced.Contains(round) || started.AddDays(wave.Settings.ReminderDays[round - 1]) > today) continue;
+                    var count = 0;
+                    await foreach (var i in invitations.ListAsync(wave.Id, cancellationToken))
+                        if (IsNonResponder(i)) count++;
+                    var stored = (await waves.GetAsync(wave.Id, cancellationToken))!;
+                    await waves.UpdateAsync(stored, stored.Wave with { RemindersAnnounced = [.. stored.Wave.RemindersAnnounced, round] },
+                        "systeem (nachtelijke taak)", $"herinneringsronde {round} klaar: {count} uitnodigingen zonder antwoord", cancellationToken);
+                    announced++;
+                }
+            });
         }
-        return $"{announced} herinneringsrondes klaargezet";
+        return perWave.Done($"{announced} herinneringsrondes klaargezet");
     }
 
     public static bool IsNonResponder(InvitationRecord invitation) =>

@@ -15,7 +15,7 @@ namespace Ervaring.Functions.Fielding;
 /// Crash-safe: a response is written under the move id fixed at completion, then the invitation forgets it;
 /// a re-run writes the same row again and never a second copy.
 /// </summary>
-public sealed class ResponseMixing(WaveStore waves, Fieldwork fieldwork, ResponseStore responses, IConfiguration configuration) : ITimerStep
+public sealed class ResponseMixing(WaveStore waves, Fieldwork fieldwork, ResponseStore responses, IConfiguration configuration, ILogger<ResponseMixing> logger) : ITimerStep
 {
     public string FunctionName => TimerFunctionNames.NightlyMaintenance;
     public string Name => "respons mengen";
@@ -25,10 +25,11 @@ public sealed class ResponseMixing(WaveStore waves, Fieldwork fieldwork, Respons
     public async Task<string> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var moved = 0;
-        foreach (var wave in await waves.ListAsync(cancellationToken))
+        var perWave = new PerWave(Name, logger, cancellationToken);
+        foreach (var wave in await perWave.WavesAsync(waves))
             if (wave.State is WaveState.Fielding or WaveState.Closed && wave.PurgedOn is null)
-                moved += await MixAsync(wave.Id, force: wave.State == WaveState.Closed, cancellationToken);
-        return $"{moved} antwoorden verplaatst";
+                await perWave.RunAsync(wave.Id, async () => moved += await MixAsync(wave.Id, force: wave.State == WaveState.Closed, cancellationToken));
+        return perWave.Done($"{moved} antwoorden verplaatst");
     }
 
     public async Task<int> MixAsync(string waveId, bool force, CancellationToken cancellationToken)

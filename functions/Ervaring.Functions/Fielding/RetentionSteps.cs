@@ -9,7 +9,7 @@ namespace Ervaring.Functions.Fielding;
 /// Deletes raw frame uploads once their retention has passed: the retention date set at sampling, or for a
 /// frame that was never sampled, its import date plus the wave's retention days. Idempotent.
 /// </summary>
-public sealed class FrameRetention(WaveStore waves, FrameBlobStore frames) : ITimerStep
+public sealed class FrameRetention(WaveStore waves, FrameBlobStore frames, ILogger<FrameRetention> logger) : ITimerStep
 {
     public string FunctionName => TimerFunctionNames.NightlyMaintenance;
     public string Name => "steekproefkaders opruimen";
@@ -18,18 +18,22 @@ public sealed class FrameRetention(WaveStore waves, FrameBlobStore frames) : ITi
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var deleted = 0;
-        foreach (var wave in await waves.ListAsync(cancellationToken))
+        var perWave = new PerWave(Name, logger, cancellationToken);
+        foreach (var wave in await perWave.WavesAsync(waves))
         {
             if (wave.Frame is not { RawDeleted: false } frame) continue;
             var retainUntil = frame.RetainUntil ?? DateOnly.FromDateTime(frame.ImportedAt.UtcDateTime).AddDays(wave.Settings.FrameRetentionDays);
             if (retainUntil >= today) continue;
-            foreach (var blob in await frames.ListAsync(wave.Id, cancellationToken))
-                await frames.DeleteAsync(blob, cancellationToken);
-            var stored = (await waves.GetAsync(wave.Id, cancellationToken))!;
-            await waves.UpdateAsync(stored, stored.Wave with { Frame = frame with { RawDeleted = true } }, "systeem (nachtelijke taak)", "ruw steekproefkader verwijderd na bewaartermijn", cancellationToken);
-            deleted++;
+            await perWave.RunAsync(wave.Id, async () =>
+            {
+                foreach (var blob in await frames.ListAsync(wave.Id, cancellationToken))
+                    await frames.DeleteAsync(blob, cancellationToken);
+                var stored = (await waves.GetAsync(wave.Id, cancellationToken))!;
+                await waves.UpdateAsync(stored, stored.Wave with { Frame = frame with { RawDeleted = true } }, "systeem (nachtelijke taak)", "ruw steekproefkader verwijderd na bewaartermijn", cancellationToken);
+                deleted++;
+            });
         }
-        return $"{deleted} kaders verwijderd";
+        return perWave.Done($"{deleted} kaders verwijderd");
     }
 }
 

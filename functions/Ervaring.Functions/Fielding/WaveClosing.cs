@@ -24,15 +24,20 @@ public sealed class WaveClosing(
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var closed = 0;
-        foreach (var wave in await waves.ListAsync(cancellationToken))
+        var perWave = new PerWave(Name, logger, cancellationToken);
+        foreach (var wave in await perWave.WavesAsync(waves))
         {
             var due = wave.State == WaveState.Fielding && wave.Settings.FieldEnd < today;
             var unfinished = wave.State is WaveState.Closed or WaveState.Published && wave.PurgedOn is null;
             if (!due && !unfinished) continue;
-            var outcome = await CloseAsync(wave.Id, "systeem (nachtelijke taak)", cancellationToken);
-            if (outcome.Succeeded) closed++;
+            // A wave that throws halfway stays where it got to (closed, not purged) and is finished by the next run.
+            await perWave.RunAsync(wave.Id, async () =>
+            {
+                var outcome = await CloseAsync(wave.Id, "systeem (nachtelijke taak)", cancellationToken);
+                if (outcome.Succeeded) closed++;
+            });
         }
-        return $"{closed} metingen gesloten of afgerond";
+        return perWave.Done($"{closed} metingen gesloten of afgerond");
     }
 
     public async Task<Outcome<WaveRecord>> CloseAsync(string waveId, string actor, CancellationToken cancellationToken)

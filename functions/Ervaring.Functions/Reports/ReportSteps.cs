@@ -7,7 +7,7 @@ using Ervaring.Storage.Waves;
 namespace Ervaring.Functions.Reports;
 
 /// <summary>Nightly: recompute the interim results ("tussenstand", officer only) of every wave in the field.</summary>
-public sealed class InterimAggregates(WaveStore waves, WaveAggregation aggregation) : ITimerStep
+public sealed class InterimAggregates(WaveStore waves, WaveAggregation aggregation, ILogger<InterimAggregates> logger) : ITimerStep
 {
     public string FunctionName => TimerFunctionNames.NightlyMaintenance;
     public string Name => "tussenstanden berekenen";
@@ -15,9 +15,13 @@ public sealed class InterimAggregates(WaveStore waves, WaveAggregation aggregati
     public async Task<string> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var done = 0;
-        foreach (var wave in (await waves.ListAsync(cancellationToken)).Where(w => w.State == WaveState.Fielding))
-            if ((await aggregation.ComputeAsync(wave.Id, cancellationToken)).Succeeded) done++;
-        return $"{done} tussenstanden berekend";
+        var perWave = new PerWave(Name, logger, cancellationToken);
+        foreach (var wave in (await perWave.WavesAsync(waves)).Where(w => w.State == WaveState.Fielding))
+            await perWave.RunAsync(wave.Id, async () =>
+            {
+                if ((await aggregation.ComputeAsync(wave.Id, cancellationToken)).Succeeded) done++;
+            });
+        return perWave.Done($"{done} tussenstanden berekend");
     }
 }
 
@@ -25,7 +29,7 @@ public sealed class InterimAggregates(WaveStore waves, WaveAggregation aggregati
 /// Yearly-report timer: builds the report draft for every closed (and purged) wave that has none yet, or whose
 /// draft is older than its close. Idempotent: a wave with a current draft is skipped.
 /// </summary>
-public sealed class ReportDrafts(WaveStore waves, WaveAggregation aggregation, ReportAggregateStore aggregates) : ITimerStep
+public sealed class ReportDrafts(WaveStore waves, WaveAggregation aggregation, ReportAggregateStore aggregates, ILogger<ReportDrafts> logger) : ITimerStep
 {
     public string FunctionName => TimerFunctionNames.YearlyReport;
     public string Name => "rapportconcepten maken";
@@ -33,12 +37,14 @@ public sealed class ReportDrafts(WaveStore waves, WaveAggregation aggregation, R
     public async Task<string> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var done = 0;
-        foreach (var wave in (await waves.ListAsync(cancellationToken)).Where(w => w.State == WaveState.Closed && w.PurgedOn is not null))
-        {
-            var draft = await aggregates.ReadAsync(wave.Id, AggregateStatus.Draft, cancellationToken);
-            if (draft is not null && DateOnly.FromDateTime(draft.ComputedAt.UtcDateTime) >= wave.PurgedOn) continue;
-            if ((await aggregation.ComputeAsync(wave.Id, cancellationToken)).Succeeded) done++;
-        }
-        return $"{done} rapportconcepten gemaakt";
+        var perWave = new PerWave(Name, logger, cancellationToken);
+        foreach (var wave in (await perWave.WavesAsync(waves)).Where(w => w.State == WaveState.Closed && w.PurgedOn is not null))
+            await perWave.RunAsync(wave.Id, async () =>
+            {
+                var draft = await aggregates.ReadAsync(wave.Id, AggregateStatus.Draft, cancellationToken);
+                if (draft is not null && DateOnly.FromDateTime(draft.ComputedAt.UtcDateTime) >= wave.PurgedOn) return;
+                if ((await aggregation.ComputeAsync(wave.Id, cancellationToken)).Succeeded) done++;
+            });
+        return perWave.Done($"{done} rapportconcepten gemaakt");
     }
 }

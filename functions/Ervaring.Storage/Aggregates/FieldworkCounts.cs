@@ -12,8 +12,9 @@ public sealed record FieldworkCount(
 }
 
 /// <summary>
-/// Fieldwork counts frozen at close (table <c>aggregates</c>, partition = wave id, row = "fieldwork|audience|stratum"),
-/// because the invitations they are counted from are deleted then.
+/// Fieldwork counts frozen at close (table <c>aggregates</c>, partition = wave id, row = "fieldwork|{audience}|{stratum}"
+/// with both parts through <see cref="StorageKeys.Encode"/>: the stratum holds the municipality name, which may be
+/// "Bergen/L"), because the invitations they are counted from are deleted then. Read back from the properties.
 /// </summary>
 public sealed class FieldworkCountStore(StorageAccount account)
 {
@@ -22,7 +23,7 @@ public sealed class FieldworkCountStore(StorageAccount account)
 
     public async Task SaveAsync(string waveId, IReadOnlyList<FieldworkCount> counts, CancellationToken cancellationToken = default)
     {
-        var entities = counts.Select(c => new TableEntity(waveId, $"{Prefix}{c.Audience}|{c.StratumKey}")
+        var entities = counts.Select(c => new TableEntity(waveId, RowKey(c.Audience, c.StratumKey))
         {
             ["Audience"] = c.Audience,
             ["StratumKey"] = c.StratumKey,
@@ -37,6 +38,8 @@ public sealed class FieldworkCountStore(StorageAccount account)
         foreach (var chunk in entities.Chunk(100))
             await Table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
     }
+
+    public static string RowKey(string audience, string stratumKey) => $"{Prefix}{StorageKeys.Encode(audience)}|{StorageKeys.Encode(stratumKey)}";
 
     public async Task<IReadOnlyList<FieldworkCount>> ReadAsync(string waveId, CancellationToken cancellationToken = default)
     {

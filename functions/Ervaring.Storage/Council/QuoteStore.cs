@@ -19,8 +19,12 @@ public sealed class QuoteStore(StorageAccount account)
             ["Paraphrased"] = quote.Paraphrased, ["Approved"] = quote.Approved, ["ChosenAt"] = quote.ChosenAt,
         }, TableUpdateMode.Replace, cancellationToken);
 
-    public async Task DeleteAsync(string waveId, string quoteId, CancellationToken cancellationToken = default) =>
+    /// <summary>Quote ids are generated here (hex); one from a request that could not be a key is simply not there.</summary>
+    public async Task DeleteAsync(string waveId, string quoteId, CancellationToken cancellationToken = default)
+    {
+        if (!StorageKeys.IsValidKey(waveId) || !StorageKeys.IsValidKey(quoteId)) return;
         await Table.DeleteEntityAsync(waveId, quoteId, cancellationToken: cancellationToken);
+    }
 
     public async Task<IReadOnlyList<Quote>> ListAsync(string waveId, CancellationToken cancellationToken = default)
     {

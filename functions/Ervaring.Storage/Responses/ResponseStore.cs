@@ -32,8 +32,10 @@ public sealed class ResponseStore(StorageAccount account)
             yield return (entity.RowKey, FromEntity(entity));
     }
 
+    /// <summary>One response by its random row key (sent back by an officer choosing a quote); null when there is none.</summary>
     public async Task<AnonymousResponse?> GetAsync(string waveId, string rowKey, CancellationToken cancellationToken = default)
     {
+        if (!StorageKeys.IsValidKey(waveId) || !StorageKeys.IsValidKey(rowKey)) return null;
         var found = await Table.GetEntityIfExistsAsync<TableEntity>(waveId, rowKey, cancellationToken: cancellationToken);
         return found.HasValue && found.Value is { } entity ? FromEntity(entity) : null;
     }

@@ -26,8 +26,10 @@ public sealed class WaveStore(StorageAccount account)
         await LogAsync(wave.Id, "aangemaakt", null, wave.State, actor, null, cancellationToken);
     }
 
+    /// <summary>The wave, or null — also for an id that could never be a key (it came from a request: "a#b", 4 KB).</summary>
     public async Task<StoredWave?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
+        if (!StorageKeys.IsValidKey(id)) return null;
         var response = await Waves.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
         return response.HasValue ? new StoredWave(FromEntity(response.Value!), response.Value!.ETag) : null;
     }
@@ -38,6 +40,28 @@ public sealed class WaveStore(StorageAccount account)
         await foreach (var entity in Waves.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
             waves.Add(FromEntity(entity));
         return waves.OrderByDescending(w => w.Settings.Year).ThenBy(w => w.DisplayName, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>
+    /// Every wave for the timer jobs: those whose stored document cannot be read are listed apart (id and error type),
+    /// so one damaged wave does not stop a nightly step for all the others.
+    /// </summary>
+    public async Task<WaveListing> ListForJobsAsync(CancellationToken cancellationToken = default)
+    {
+        var waves = new List<WaveRecord>();
+        var unreadable = new List<(string Id, string ErrorType)>();
+        await foreach (var entity in Waves.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken))
+        {
+            try
+            {
+                waves.Add(FromEntity(entity));
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or ArgumentException or NotSupportedException)
+            {
+                unreadable.Add((entity.RowKey, ex.GetType().Name));
+            }
+        }
+        return new WaveListing(waves.OrderByDescending(w => w.Settings.Year).ThenBy(w => w.DisplayName, StringComparer.CurrentCulture).ToList(), unreadable);
     }
 
     /// <summary>Writes a changed wave if nobody else changed it since <paramref name="etag"/>; logs a state change.</summary>
@@ -91,5 +115,7 @@ public sealed class WaveStore(StorageAccount account)
 
     private static WaveRecord FromEntity(TableEntity entity) => StorageJson.Deserialize<WaveRecord>(entity.GetString("Document"));
 }
+
+public sealed record WaveListing(IReadOnlyList<WaveRecord> Waves, IReadOnlyList<(string Id, string ErrorType)> Unreadable);
 
 public sealed record WaveEvent(DateTimeOffset At, string What, string? From, string To, string Actor);

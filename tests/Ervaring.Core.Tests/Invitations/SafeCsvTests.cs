@@ -10,8 +10,8 @@ public class SafeCsvTests
     [InlineData("+31 6 1234", "'+31 6 1234")]
     [InlineData("-2+3", "'-2+3")]
     [InlineData("@SUM(A1:A2)", "'@SUM(A1:A2)")]
-    [InlineData("\t=1+1", "'\t=1+1")]
-    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData("\t=1+1", "\"'\t'=1+1\"")]
+    [InlineData("\r=1+1", "\"'\r'=1+1\"")]
     [InlineData("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0")]
     public void Formula_injection_is_neutralised(string value, string expected)
     {
@@ -24,7 +24,7 @@ public class SafeCsvTests
     [InlineData("a;b", "\"a;b\"")]
     [InlineData("zei \"hoi\"", "\"zei \"\"hoi\"\"\"")]
     [InlineData("twee\nregels", "\"twee\nregels\"")]
-    [InlineData("a,b", "a,b")]
+    [InlineData("a,b", "\"a,b\"")] // a reader assuming ',' would split it otherwise
     [InlineData("", "")]
     [InlineData(null, "")]
     public void Quotes_only_when_needed(string? value, string expected) => Assert.Equal(expected, SafeCsv.Cell(value));
