@@ -31,6 +31,7 @@ public static class ErrorHandling
             {
                 // The client's fault (too large, malformed form or body): a 4xx with a plain message.
                 BadHttpRequestException bad => bad.StatusCode,
+                Api.ActionConflictException => StatusCodes.Status409Conflict,
                 InvalidDataException or System.Text.DecoderFallbackException => StatusCodes.Status400BadRequest,
                 _ when IsStorageOutage(ex) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
@@ -52,6 +53,7 @@ public static class ErrorHandling
     private static Task WriteError(HttpContext context)
     {
         var status = context.Response.StatusCode;
+        if (context.Features.Get<IExceptionHandlerFeature>()?.Error is Api.ActionConflictException conflict) return Write(context, status, conflict.Message);
         if (status is >= 400 and < 500) return WriteStatus(context);
         var detail = status == StatusCodes.Status503ServiceUnavailable
             ? "De opslag is even niet bereikbaar. Probeer het later nog eens."
