@@ -33,6 +33,9 @@ public sealed record PublicReport
     public required int Version { get; init; }
     public required DateTimeOffset PublishedAt { get; init; }
     public required string WaveId { get; init; }
+
+    /// <summary>A supplementary wave (aanvullende meting) next to the year's wave; archived under a slug of its own.</summary>
+    public bool Supplementary { get; init; }
     public string? Correction { get; init; }
     public IReadOnlyList<PublicVersionLink> EarlierVersions { get; init; } = [];
     public required IReadOnlyList<string> Audiences { get; init; }

@@ -27,10 +27,25 @@ public sealed record WaveRecord
     /// <summary>Reminder rounds (1-based) whose lists have been announced to the officer.</summary>
     public IReadOnlyList<int> RemindersAnnounced { get; init; } = [];
 
+    /// <summary>
+    /// A step that is under way (a draw, a frame import, a publication), claimed with the wave's ETag before its
+    /// work starts, so a second request for the same step is told so instead of doing it again. Null when idle.
+    /// </summary>
+    public WaveClaim? Claim { get; init; }
+
     /// <summary>Display name: the officer's, or one made from region/municipality and year.</summary>
     public string DisplayName => Settings.Name is { Length: > 0 } name
         ? name
-        : $"Cliëntervaringsonderzoek jeugd {Settings.Year} {Settings.Region ?? string.Join(", ", Settings.Municipalities)}";
+        : $"Cliëntervaringsonderzoek jeugd {Settings.Year} {Settings.Region ?? string.Join(", ", Settings.Municipalities)}{(Settings.Supplementary ? " (aanvullende meting)" : "")}";
+}
+
+/// <summary>A step under way on a wave: what (in Dutch, as the officer reads it), a random id, since when and by whom.</summary>
+public sealed record WaveClaim(string Step, string Id, DateTimeOffset Since, string Actor)
+{
+    /// <summary>A claim older than this belongs to a run that crashed; the next request may take it over and finish the step.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+
+    public bool IsStale(DateTimeOffset now) => now - Since > StaleAfter;
 }
 
 public sealed record DefinitionRef(string Id, int Version);

@@ -54,6 +54,12 @@ public sealed record WaveSettings
     /// <summary>Days the raw frame upload is kept after sampling (for audit), then deleted.</summary>
     public int FrameRetentionDays { get; init; } = 90;
 
+    /// <summary>
+    /// An extra wave next to the year's wave for the same municipalities (aanvullende meting), asked for explicitly.
+    /// Without it a municipality has one wave per year; the report and its archive say that this one is supplementary.
+    /// </summary>
+    public bool Supplementary { get; init; }
+
     public DateOnly EffectiveReferenceDate => ReferenceDate ?? FieldStart;
 }
 

@@ -37,14 +37,31 @@ public sealed class Reminders(WaveStore waves, InvitationStore invitations, Invi
                     var count = 0;
                     await foreach (var i in invitations.ListAsync(wave.Id, cancellationToken))
                         if (IsNonResponder(i)) count++;
-                    var stored = (await waves.GetAsync(wave.Id, cancellationToken))!;
-                    await waves.UpdateAsync(stored, stored.Wave with { RemindersAnnounced = [.. stored.Wave.RemindersAnnounced, round] },
-                        "systeem (nachtelijke taak)", $"herinneringsronde {round} klaar: {count} uitnodigingen zonder antwoord", cancellationToken);
-                    announced++;
+                    if (await AnnounceAsync(wave.Id, round, count, cancellationToken)) announced++;
                 }
             });
         }
         return perWave.Done($"{announced} herinneringsrondes klaargezet");
+    }
+
+    /// <summary>
+    /// Records that a round was announced, once: two overlapping nightly runs both count, but only the one whose
+    /// ETag-guarded write lands first logs the round; the other reads the wave again and finds it announced.
+    /// </summary>
+    private async Task<bool> AnnounceAsync(string waveId, int round, int count, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (await waves.GetAsync(waveId, cancellationToken) is not { } stored || stored.Wave.State != WaveState.Fielding || stored.Wave.RemindersAnnounced.Contains(round)) return false;
+            try
+            {
+                await waves.UpdateAsync(stored, stored.Wave with { RemindersAnnounced = [.. stored.Wave.RemindersAnnounced, round] },
+                    "systeem (nachtelijke taak)", $"herinneringsronde {round} klaar: {count} uitnodigingen zonder antwoord", cancellationToken);
+                return true;
+            }
+            catch (WaveConflictException) { }
+        }
+        return false;
     }
 
     public static bool IsNonResponder(InvitationRecord invitation) =>

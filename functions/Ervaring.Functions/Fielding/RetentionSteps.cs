@@ -28,9 +28,18 @@ public sealed class FrameRetention(WaveStore waves, FrameBlobStore frames, ILogg
             {
                 foreach (var blob in await frames.ListAsync(wave.Id, cancellationToken))
                     await frames.DeleteAsync(blob, cancellationToken);
-                var stored = (await waves.GetAsync(wave.Id, cancellationToken))!;
-                await waves.UpdateAsync(stored, stored.Wave with { Frame = frame with { RawDeleted = true } }, "systeem (nachtelijke taak)", "ruw steekproefkader verwijderd na bewaartermijn", cancellationToken);
-                deleted++;
+                // ETag-guarded: when the wave changed meanwhile (an overlapping run marked it already), read it again.
+                for (var attempt = 0; attempt < 5; attempt++)
+                {
+                    if (await waves.GetAsync(wave.Id, cancellationToken) is not { Wave.Frame: { RawDeleted: false } current } stored) break;
+                    try
+                    {
+                        await waves.UpdateAsync(stored, stored.Wave with { Frame = current with { RawDeleted = true } }, "systeem (nachtelijke taak)", "ruw steekproefkader verwijderd na bewaartermijn", cancellationToken);
+                        deleted++;
+                        break;
+                    }
+                    catch (WaveConflictException) { }
+                }
             });
         }
         return perWave.Done($"{deleted} kaders verwijderd");

@@ -26,6 +26,7 @@ public static class ErrorHandling
     public static int StatusFor(Exception ex) => ex switch
     {
         BadHttpRequestException bad => bad.StatusCode,
+        Api.ActionConflictException => StatusCodes.Status409Conflict,
         InvalidDataException or System.Text.DecoderFallbackException => StatusCodes.Status400BadRequest,
         _ when IsStorageOutage(ex) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
@@ -44,6 +45,8 @@ public static class ErrorHandling
         }
         context.Response.Clear();
         context.Response.StatusCode = status;
+        // An action that happened already or cannot happen now: its Dutch sentence is the answer.
+        if (ex is Api.ActionConflictException conflict) return Write(context, status, conflict.Message);
         return WriteError(context);
     }
 
@@ -111,7 +114,7 @@ public static class ErrorHandling
         401 => "Niet ingelogd",
         403 => "Geen toegang",
         404 => "Niet gevonden",
-        409 => "Conflict",
+        409 => "Kan nu niet",
         413 => "Te groot",
         415 => "Verkeerd soort inhoud",
         422 => "Niet te verwerken",

@@ -18,6 +18,13 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
     public static string SoftwareVersion { get; } =
         typeof(ReportComposer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "onbekend";
 
+    /// <summary>
+    /// Where a wave's report for a scope is archived: the scope's slug; for a supplementary wave the slug with
+    /// "-aanvullend-" and the wave id's tail, so its versions never mix with the year's own report.
+    /// </summary>
+    public static string SlugOf(Ervaring.Core.Waves.WaveRecord wave, string scope) =>
+        wave.Settings.Supplementary ? $"{Slugs.Of(scope)}-aanvullend-{wave.Id[(wave.Id.LastIndexOf('-') + 1)..]}" : Slugs.Of(scope);
+
     /// <param name="versionOf">The version number the report of a scope will get.</param>
     public async Task<IReadOnlyList<PublicReport>> ComposeAsync(WaveInputs input, WaveAggregate aggregate, DateTimeOffset now, string? correction,
         Func<string, Task<(int Version, IReadOnlyList<PublicVersionLink> Earlier)>> versionOf, CancellationToken cancellationToken)
@@ -36,7 +43,7 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
                 foreach (var f in figures.Where(f => f.Dimension == Dimensions.Municipality && f.Suppressed))
                     hiddenMunicipalities.Add((f.Audience, f.MeasureType, f.Measure, f.DomainValue));
 
-            var slug = Slugs.Of(scope.Name);
+            var slug = SlugOf(wave, scope.Name);
             var (version, earlierVersions) = await versionOf(slug);
             var series = await SeriesAsync(slug, wave.Settings.Year, figures, cancellationToken);
             reports.Add(await notes.AttachAsync(new PublicReport
@@ -49,6 +56,7 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
                 Version = version,
                 PublishedAt = now,
                 WaveId = wave.Id,
+                Supplementary = wave.Settings.Supplementary,
                 Correction = correction,
                 EarlierVersions = earlierVersions,
                 Audiences = input.Audiences.Select(a => a.Audience).OrderBy(a => a == "ouders" ? 0 : 1).ToList(),

@@ -29,6 +29,27 @@ public sealed class WaveAggregation(
             return Problem.Conflict("De steekproefgegevens (aantallen per stratum) van deze meting ontbreken; zonder die gegevens kan niet worden gewogen.");
         var status = wave.State == WaveState.Fielding ? AggregateStatus.Interim : AggregateStatus.Draft;
 
+        // One computation per wave and status at a time; a second request meanwhile is told so (nothing is done twice).
+        var (lockETag, heldSince) = await store.TryLockAsync(waveId, status, clock.GetUtcNow(), ComputationStaleAfter, cancellationToken);
+        if (lockETag is not { } taken)
+            return Problem.Conflict($"{(status == AggregateStatus.Interim ? "De tussenstand" : "Het rapportconcept")} van deze meting wordt op dit moment al berekend " +
+                                    $"(sinds {heldSince:HH:mm:ss} UTC). Er is niets dubbel gedaan; vraag het zo opnieuw op.");
+        try
+        {
+            return await ComputeLockedAsync(wave, input, status, cancellationToken);
+        }
+        finally
+        {
+            await store.UnlockAsync(waveId, status, taken, CancellationToken.None);
+        }
+    }
+
+    /// <summary>A computation lock older than this belongs to a run that crashed.</summary>
+    public static readonly TimeSpan ComputationStaleAfter = TimeSpan.FromMinutes(10);
+
+    private async Task<Outcome<WaveAggregate>> ComputeLockedAsync(WaveRecord wave, WaveInputs input, string status, CancellationToken cancellationToken)
+    {
+        var waveId = wave.Id;
         var aggregators = input.Audiences.ToDictionary(a => a.Audience, a => new AudienceAggregator(a.Audience, a.Definition, a.Strata), StringComparer.Ordinal);
         long total = 0;
         await foreach (var answered in responses.ListAsync(waveId, cancellationToken))
@@ -72,6 +93,10 @@ public sealed class WaveAggregation(
             Comparisons = comparisons,
             Problems = problems,
         };
+        // Nothing changed since the stored result (a repeated request, or the timer after the officer): keep it as it
+        // is, computed-at included, so the repeat gets the same answer and storage is not written again.
+        if (await store.ReadAsync(waveId, status, cancellationToken) is { } previous && await store.IsStoredAsync(aggregate with { ComputedAt = previous.ComputedAt }, cancellationToken))
+            return aggregate with { ComputedAt = previous.ComputedAt };
         await store.SaveAsync(aggregate, cancellationToken);
         return aggregate;
     }

@@ -10,20 +10,43 @@ namespace Ervaring.Functions.Sampling;
 /// <summary>
 /// The officer confirms the letters went out: the wave moves to fielding, links start to work, and every
 /// invited client is recorded (as a keyed hash) so next year's draw can skip families asked in the past 12 months.
+/// Exactly once: recording the contacts writes the same rows whoever does it, and the move to fielding is
+/// ETag-guarded, so of two requests at once one starts the fieldwork and the other is told it has started.
 /// </summary>
 public sealed class FieldingStart(WaveStore waves, InvitationStore invitations, ClientHistoryStore history, ServerSecrets secrets, TimeProvider clock)
 {
     public async Task<Outcome<WaveRecord>> StartAsync(string waveId, string actor, CancellationToken cancellationToken)
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
-        if (WaveStates.WhyNot(stored.Wave.State, WaveState.Fielding) is { } why) return Problem.Conflict(why);
+        if (Refusal(stored.Wave) is { } refused) return refused;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var hashes = new List<string>();
         await foreach (var invitation in invitations.ListAsync(waveId, cancellationToken))
             hashes.Add(secrets.ClientHash(invitation.ClientReference));
         await history.RecordContactsAsync(hashes, waveId, today, cancellationToken);
         var updated = stored.Wave with { State = WaveState.Fielding, FieldingStartedOn = today };
-        await waves.UpdateAsync(stored, updated, actor, "veldwerk gestart", cancellationToken);
-        return updated;
+        try
+        {
+            await waves.UpdateAsync(stored, updated, actor, "veldwerk gestart", cancellationToken);
+            return updated;
+        }
+        catch (WaveConflictException)
+        {
+            // Someone else moved the wave first (most likely a second click on the same button): say what happened.
+            var fresh = await waves.GetAsync(waveId, cancellationToken);
+            return fresh is null ? Problem.NotFound($"Meting '{waveId}' bestaat niet.") : Refusal(fresh.Wave) ?? Problem.Conflict(Waves.WaveSteps.Changed);
+        }
+    }
+
+    private static Problem? Refusal(WaveRecord wave)
+    {
+        if (wave.State == WaveState.Fielding)
+            return Problem.Conflict($"Het veldwerk van deze meting is al gestart{(wave.FieldingStartedOn is { } on ? $" op {on:dd-MM-yyyy}" : "")}; er is niets opnieuw gedaan.");
+        // A claim, even a stale one, means a draw or frame import is under way or broke off halfway: the invitations are not final.
+        if (wave.Claim is { } claim)
+            return Problem.Conflict(claim.Since < DateTimeOffset.UtcNow - WaveClaim.StaleAfter
+                ? $"Er is eerder {claim.Step} maar dat is halverwege afgebroken. Doe dat opnieuw voordat het veldwerk start."
+                : Waves.WaveSteps.Busy(claim));
+        return WaveStates.WhyNot(wave.State, WaveState.Fielding) is { } why ? Problem.Conflict(why) : null;
     }
 }

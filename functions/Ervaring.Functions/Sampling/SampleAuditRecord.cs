@@ -25,9 +25,12 @@ public sealed record SampleAuditRecord
     public static string BlobName(string waveId, DateTimeOffset drawnAt) => $"{waveId}/sample-{drawnAt:yyyyMMddTHHmmssfff}.json";
 
     /// <summary>SHA-256 over the sorted "stratum⇥reference" lines: equal iff the same clients landed in the same strata.</summary>
-    public static string Fingerprint(SampleDraw draw)
+    public static string Fingerprint(SampleDraw draw) => Fingerprint(draw.Strata.SelectMany(s => s.Selected.Select(r => (s.Key, r))));
+
+    /// <summary>The same fingerprint over (stratum, client reference) pairs, for instance those of the stored invitations; duplicates count once.</summary>
+    public static string Fingerprint(IEnumerable<(string Stratum, string Client)> selected)
     {
-        var lines = draw.Strata.SelectMany(s => s.Selected.Select(r => $"{s.Key}\t{r}")).Order(StringComparer.Ordinal);
+        var lines = selected.Select(p => $"{p.Stratum}\t{p.Client}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
 }

@@ -5,6 +5,7 @@ using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;
 using Ervaring.Functions.Security;
 using Ervaring.Functions.Surveys;
+using Ervaring.Functions.Waves;
 using Ervaring.Storage;
 using Ervaring.Storage.Exclusions;
 using Ervaring.Storage.Frames;
@@ -23,7 +24,12 @@ public sealed record SampleReport(
     string SeedHex, double Offset, string FrameFingerprint, string SampleFingerprint, int Clients, int Invitations,
     IReadOnlyList<DomainCount> Domains, IReadOnlyList<StratumCount> Strata);
 
-public sealed record VerificationReport(bool Matches, bool FrameFingerprintMatches, bool SampleFingerprintMatches, string FrameFingerprint, IReadOnlyList<string> Differences);
+/// <param name="InvitationsMatch">
+/// Whether the invitations in storage are exactly the recorded sample (every drawn client, each once per audience,
+/// nobody else); null once they are deleted at close.
+/// </param>
+public sealed record VerificationReport(bool Matches, bool FrameFingerprintMatches, bool SampleFingerprintMatches, string FrameFingerprint, IReadOnlyList<string> Differences,
+    bool? InvitationsMatch = null);
 
 /// <summary>
 /// From the client register to invitations: frame import, sample-size preview, the draw, the mail-merge export,
@@ -67,129 +73,204 @@ public sealed class SamplingService(
         if (parsed.Frame.Count == 0)
             return new Problem(StatusCodes.Status422UnprocessableEntity, "Steekproefkader afgewezen", "Er blijft geen enkele geldige regel over.");
 
-        var blobName = FrameBlobStore.BlobName(waveId, parsed.Fingerprint);
-        await frames.SaveAsync(blobName, csv, cancellationToken);
-        // A new frame invalidates an earlier draw.
-        if (wave.State == WaveState.Sampled) await invitations.DeleteWaveAsync(waveId, cancellationToken);
-        var updated = wave with
+        var report = new FrameImportReport(parsed.Fingerprint, parsed.DataRows, parsed.Frame.Count, parsed.RejectedRows, parsed.RejectedRows > 0, rows, parsed.Composition);
+        // The frame this wave already has (same SHA-256, same decision about rejected rows): a repeat changes nothing
+        // and gets the same report. An earlier draw on it stays.
+        if (IsCurrentFrame(wave, parsed.Fingerprint, report.DroppedInvalid)) return report;
+
+        var claimed = await WaveSteps.ClaimAsync(waves, stored, "een steekproefkader ingelezen", actor, clock.GetUtcNow(), cancellationToken);
+        if (claimed.Problem is not null)
+            return await waves.GetAsync(waveId, cancellationToken) is { } fresh && IsCurrentFrame(fresh.Wave, parsed.Fingerprint, report.DroppedInvalid) ? report : claimed.Problem;
+        var claim = claimed.Value!.Wave.Claim!;
+        try
         {
-            State = WaveState.Draft,
-            Sample = null,
-            Frame = new FrameInfo
+            var blobName = FrameBlobStore.BlobName(waveId, parsed.Fingerprint);
+            await frames.SaveAsync(blobName, csv, cancellationToken);
+            // A new frame invalidates an earlier draw (also the remains of a draw that crashed halfway).
+            if (wave.State == WaveState.Sampled || wave.Sample is not null) await invitations.DeleteWaveAsync(waveId, cancellationToken);
+            var updated = claimed.Value.Wave with
             {
-                Fingerprint = parsed.Fingerprint,
-                BlobName = blobName,
-                DataRows = parsed.DataRows,
-                Accepted = parsed.Frame.Count,
-                Rejected = parsed.RejectedRows,
-                DroppedInvalid = parsed.RejectedRows > 0,
-                ImportedAt = clock.GetUtcNow(),
-            },
-        };
-        if (wave.State == WaveState.Draft) await waves.UpdateAsync(stored, updated, actor, "steekproefkader ingelezen", cancellationToken);
-        else await waves.UpdateAsync(stored, updated, actor, "nieuw steekproefkader; eerdere steekproef vervalt", cancellationToken);
-        return new FrameImportReport(parsed.Fingerprint, parsed.DataRows, parsed.Frame.Count, parsed.RejectedRows, parsed.RejectedRows > 0, rows, parsed.Composition);
+                State = WaveState.Draft,
+                Sample = null,
+                Claim = null,
+                Frame = new FrameInfo
+                {
+                    Fingerprint = parsed.Fingerprint,
+                    BlobName = blobName,
+                    DataRows = parsed.DataRows,
+                    Accepted = parsed.Frame.Count,
+                    Rejected = parsed.RejectedRows,
+                    DroppedInvalid = parsed.RejectedRows > 0,
+                    ImportedAt = clock.GetUtcNow(),
+                },
+            };
+            await waves.UpdateAsync(claimed.Value, updated, actor,
+                wave.State == WaveState.Draft ? "steekproefkader ingelezen" : "nieuw steekproefkader; eerdere steekproef vervalt", cancellationToken);
+            return report;
+        }
+        catch (WaveConflictException)
+        {
+            return Problem.Conflict(WaveSteps.Changed);
+        }
+        catch
+        {
+            await WaveSteps.ReleaseAsync(waves, waveId, claim.Id);
+            throw;
+        }
     }
+
+    private static bool IsCurrentFrame(WaveRecord wave, string fingerprint, bool droppedInvalid) =>
+        wave.State is WaveState.Draft or WaveState.Sampled && wave.Claim is null
+        && wave.Frame is { RawDeleted: false } frame && frame.Fingerprint == fingerprint && frame.DroppedInvalid == droppedInvalid;
 
     /// <summary>What a draw would give now, per reporting domain (nothing is stored).</summary>
     public async Task<Outcome<IReadOnlyList<DomainCount>>> PreviewAsync(string waveId, CancellationToken cancellationToken)
     {
         var loaded = await LoadFrameAsync(waveId, cancellationToken);
         if (loaded.Problem is not null) return loaded.Problem;
-        var (wave, frame) = loaded.Value!;
+        var (stored, frame) = loaded.Value!;
+        var wave = stored.Wave;
         // The preview draws with a throw-away seed: sizes do not depend on the seed, only on N and the settings.
         var exclusions = await ExclusionsAsync(wave, frame, cancellationToken);
         var draw = Sampler.Draw(frame, SamplingDesigns.Design(wave.Settings), SamplingSeed.Generate(), 0, exclusions.Exclusions);
         return draw.Domains.Select(DomainCount.From).ToList();
     }
 
+    /// <summary>
+    /// Draws the sample and issues its invitations, exactly once: the wave is claimed for the draw with its ETag
+    /// before anything is written, so a second request at the same moment is told a draw is under way. A repeat
+    /// that asks nothing new (no seed, or the recorded seed and offset) on a drawn wave gets the recorded sample
+    /// back; a different seed or offset is a deliberate new draw that replaces the invitations (until fielding).
+    /// </summary>
     public async Task<Outcome<SampleReport>> DrawAsync(string waveId, string? seedHex, double? offset, string actor, CancellationToken cancellationToken)
     {
         var loaded = await LoadFrameAsync(waveId, cancellationToken);
         if (loaded.Problem is not null) return loaded.Problem;
-        var (wave, frame) = loaded.Value!;
+        var (stored, frame) = loaded.Value!;
+        var wave = stored.Wave;
         if (wave.State is not (WaveState.Draft or WaveState.Sampled))
             return Problem.Conflict($"Trekken kan alleen vóór het veldwerk; deze meting is '{wave.State.Dutch()}'.");
         if (offset is < 0 or >= 1 || (offset is { } o && double.IsNaN(o)))
             return Problem.BadRequest("De offset moet een getal van 0 tot 1 zijn.");
-
-        SamplingSeed seed;
-        double chosenOffset;
+        SamplingSeed? requestedSeed = null;
         if (seedHex is not null)
         {
-            try { seed = SamplingSeed.FromHex(seedHex); }
+            try { requestedSeed = SamplingSeed.FromHex(seedHex); }
             catch (ArgumentException) { return Problem.BadRequest("De seed moet 64 hexadecimale tekens zijn (256 bits)."); }
-            chosenOffset = offset ?? 0;
         }
-        else
-        {
-            (seed, chosenOffset) = await CoordinatedSeedAsync(wave, cancellationToken);
-            if (offset is { } given) chosenOffset = given;
-        }
+        if (IsRepeat(wave, requestedSeed, offset)) return await RecordedReportAsync(wave, cancellationToken);
 
-        var design = SamplingDesigns.Design(wave.Settings);
-        var exclusions = await ExclusionsAsync(wave, frame, cancellationToken);
-        var draw = Sampler.Draw(frame, design, seed, chosenOffset, exclusions.Exclusions);
-        var issued = InvitationPlanner.Issue(waveId, frame, draw, design, SamplingDesigns.AudienceRule(wave.Settings), secrets.TokenKey, secrets.HashPepper);
-        var byReference = frame.Records.ToDictionary(r => r.ClientReference, StringComparer.Ordinal);
-        var records = issued.Select(i =>
+        var claimed = await WaveSteps.ClaimAsync(waves, stored, "een steekproef getrokken", actor, clock.GetUtcNow(), cancellationToken);
+        if (claimed.Problem is not null)
+            return await waves.GetAsync(waveId, cancellationToken) is { } fresh && IsRepeat(fresh.Wave, requestedSeed, offset)
+                ? await RecordedReportAsync(fresh.Wave, cancellationToken)
+                : claimed.Problem;
+        var claim = claimed.Value!.Wave.Claim!;
+        IReadOnlyList<InvitationRecord> records = [];
+        try
         {
-            var client = byReference[i.ClientReference];
-            return new InvitationRecord
+            SamplingSeed seed;
+            double chosenOffset;
+            if (requestedSeed is not null)
+            {
+                seed = requestedSeed;
+                chosenOffset = offset ?? 0;
+            }
+            else
+            {
+                (seed, chosenOffset) = await CoordinatedSeedAsync(wave, cancellationToken);
+                if (offset is { } given) chosenOffset = given;
+            }
+
+            var design = SamplingDesigns.Design(wave.Settings);
+            var exclusions = await ExclusionsAsync(wave, frame, cancellationToken);
+            var draw = Sampler.Draw(frame, design, seed, chosenOffset, exclusions.Exclusions);
+            var issued = InvitationPlanner.Issue(waveId, frame, draw, design, SamplingDesigns.AudienceRule(wave.Settings), secrets.TokenKey, secrets.HashPepper);
+            var byReference = frame.Records.ToDictionary(r => r.ClientReference, StringComparer.Ordinal);
+            records = issued.Select(i =>
+            {
+                var client = byReference[i.ClientReference];
+                return new InvitationRecord
+                {
+                    WaveId = waveId,
+                    InvitationId = i.InvitationId,
+                    ClientReference = i.ClientReference,
+                    Audience = i.Audience == Audience.Ouders ? "ouders" : "jongeren",
+                    Municipality = client.Municipality,
+                    CareType = FrameVocabulary.Name(client.CareType),
+                    AgeBand = i.AgeBand,
+                    Referrer = FrameVocabulary.Name(client.Referrer),
+                    StratumKey = i.StratumKey,
+                    LinkHash = i.LinkTokenHash,
+                    CodeHash = i.ShortCodeHash,
+                };
+            }).ToList();
+
+            var now = claim.Since;
+            var audit = new SampleAuditRecord
             {
                 WaveId = waveId,
-                InvitationId = i.InvitationId,
-                ClientReference = i.ClientReference,
-                Audience = i.Audience == Audience.Ouders ? "ouders" : "jongeren",
-                Municipality = client.Municipality,
-                CareType = FrameVocabulary.Name(client.CareType),
-                AgeBand = i.AgeBand,
-                Referrer = FrameVocabulary.Name(client.Referrer),
-                StratumKey = i.StratumKey,
-                LinkHash = i.LinkTokenHash,
-                CodeHash = i.ShortCodeHash,
+                SeedHex = seed.Hex,
+                Offset = chosenOffset,
+                FrameFingerprint = wave.Frame!.Fingerprint,
+                SampleFingerprint = SampleAuditRecord.Fingerprint(draw),
+                DrawnAt = now,
+                Strata = draw.Strata.Select(StratumCount.From).ToList(),
+                Domains = draw.Domains.Select(DomainCount.From).ToList(),
+                ExcludedOptOutHashes = exclusions.OptOutHashes,
+                ExcludedRecentHashes = exclusions.RecentHashes,
             };
-        }).ToList();
+            var auditBlob = SampleAuditRecord.BlobName(waveId, now);
 
-        var now = clock.GetUtcNow();
-        var audit = new SampleAuditRecord
+            // Under the claim nobody else draws: replace the invitations (also what a crashed run left), write the
+            // audit record and the questionnaire snapshots, and only then move the wave to 'sampled', releasing the
+            // claim in the same ETag-guarded write. A crash before that leaves the claim, which goes stale.
+            await invitations.DeleteWaveAsync(waveId, cancellationToken);
+            await invitations.SaveAsync(records, cancellationToken);
+            await documents.SaveJsonAsync(StorageNames.Containers.Audit, auditBlob, audit, overwrite: true, cancellationToken);
+            await SnapshotDefinitionsAsync(wave, cancellationToken);
+
+            var sample = new SampleInfo
+            {
+                SeedHex = seed.Hex,
+                Offset = chosenOffset,
+                SampleFingerprint = audit.SampleFingerprint,
+                Clients = draw.TotalSelected,
+                Invitations = records.Count,
+                DrawnAt = now,
+                AuditBlob = auditBlob,
+            };
+            var retainUntil = DateOnly.FromDateTime(now.UtcDateTime).AddDays(wave.Settings.FrameRetentionDays);
+            await waves.UpdateAsync(claimed.Value, claimed.Value.Wave with { State = WaveState.Sampled, Sample = sample, Claim = null, Frame = claimed.Value.Wave.Frame! with { RetainUntil = retainUntil } },
+                actor, wave.State == WaveState.Sampled ? "steekproef opnieuw getrokken" : "steekproef getrokken", cancellationToken);
+            return new SampleReport(seed.Hex, chosenOffset, audit.FrameFingerprint, audit.SampleFingerprint, draw.TotalSelected, records.Count, audit.Domains, audit.Strata);
+        }
+        catch (WaveConflictException)
         {
-            WaveId = waveId,
-            SeedHex = seed.Hex,
-            Offset = chosenOffset,
-            FrameFingerprint = wave.Frame!.Fingerprint,
-            SampleFingerprint = SampleAuditRecord.Fingerprint(draw),
-            DrawnAt = now,
-            Strata = draw.Strata.Select(StratumCount.From).ToList(),
-            Domains = draw.Domains.Select(DomainCount.From).ToList(),
-            ExcludedOptOutHashes = exclusions.OptOutHashes,
-            ExcludedRecentHashes = exclusions.RecentHashes,
-        };
-        var auditBlob = SampleAuditRecord.BlobName(waveId, now);
-
-        // Order matters for "nothing half-stored": replace invitations, write the audit record and the
-        // questionnaire snapshots, and only then move the wave to 'sampled'. A crash before the last step
-        // leaves the wave in its old state; drawing again replaces everything.
-        await invitations.DeleteWaveAsync(waveId, cancellationToken);
-        await invitations.SaveAsync(records, cancellationToken);
-        await documents.SaveJsonAsync(StorageNames.Containers.Audit, auditBlob, audit, overwrite: false, cancellationToken);
-        await SnapshotDefinitionsAsync(wave, cancellationToken);
-
-        var sample = new SampleInfo
+            // Our claim went stale and another run took the draw over: take back what this run wrote.
+            await invitations.DeleteAsync(records, CancellationToken.None);
+            return Problem.Conflict(WaveSteps.Changed);
+        }
+        catch
         {
-            SeedHex = seed.Hex,
-            Offset = chosenOffset,
-            SampleFingerprint = audit.SampleFingerprint,
-            Clients = draw.TotalSelected,
-            Invitations = records.Count,
-            DrawnAt = now,
-            AuditBlob = auditBlob,
-        };
-        var retainUntil = DateOnly.FromDateTime(now.UtcDateTime).AddDays(wave.Settings.FrameRetentionDays);
-        var fresh = (await waves.GetAsync(waveId, cancellationToken))!;
-        await waves.UpdateAsync(fresh, fresh.Wave with { State = WaveState.Sampled, Sample = sample, Frame = fresh.Wave.Frame! with { RetainUntil = retainUntil } },
-            actor, "steekproef getrokken", cancellationToken);
-        return new SampleReport(seed.Hex, chosenOffset, audit.FrameFingerprint, audit.SampleFingerprint, draw.TotalSelected, records.Count, audit.Domains, audit.Strata);
+            await WaveSteps.ReleaseAsync(waves, waveId, claim.Id);
+            throw;
+        }
+    }
+
+    /// <summary>A drawn wave asked to draw again with nothing new (no seed, or the recorded seed and offset).</summary>
+    private static bool IsRepeat(WaveRecord wave, SamplingSeed? seed, double? offset) =>
+        wave is { State: WaveState.Sampled, Claim: null, Sample: { } sample }
+        && (seed is null || string.Equals(seed.Hex, sample.SeedHex, StringComparison.OrdinalIgnoreCase))
+        && (offset is null || offset.Value == sample.Offset);
+
+    /// <summary>The answer the draw gave, rebuilt from its audit record: the same body as the first time.</summary>
+    private async Task<Outcome<SampleReport>> RecordedReportAsync(WaveRecord wave, CancellationToken cancellationToken)
+    {
+        var sample = wave.Sample!;
+        if (await documents.ReadJsonAsync<SampleAuditRecord>(StorageNames.Containers.Audit, sample.AuditBlob, cancellationToken) is not { } audit)
+            return Problem.Conflict("Het steekproefverslag ontbreekt in de opslag.");
+        return new SampleReport(audit.SeedHex, audit.Offset, audit.FrameFingerprint, audit.SampleFingerprint, sample.Clients, sample.Invitations, audit.Domains, audit.Strata);
     }
 
     /// <summary>
@@ -233,10 +314,30 @@ public sealed class SamplingService(
         var sampleMatches = SampleAuditRecord.Fingerprint(redraw) == audit.SampleFingerprint;
         if (!frameMatches) differences.Insert(0, "Het kader is niet byte voor byte gelijk aan het oorspronkelijke (andere SHA-256).");
         if (!sampleMatches && differences.Count == 0) differences.Add("Dezelfde aantallen, maar andere cliënten getrokken.");
-        return new VerificationReport(sampleMatches, frameMatches, sampleMatches, parsed.Fingerprint, differences);
+
+        // The sample that exists is the invitations: they must be exactly the recorded draw, each client once per audience.
+        bool? invitationsMatch = null;
+        if (wave.State is WaveState.Sampled or WaveState.Fielding)
+        {
+            var pairs = new List<(string, string)>();
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            var count = 0;
+            var duplicates = 0;
+            await foreach (var invitation in invitations.ListAsync(waveId, cancellationToken))
+            {
+                count++;
+                pairs.Add((invitation.StratumKey, invitation.ClientReference));
+                if (!keys.Add($"{invitation.ClientReference}\t{invitation.Audience}")) duplicates++;
+            }
+            invitationsMatch = duplicates == 0 && count == wave.Sample.Invitations && SampleAuditRecord.Fingerprint(pairs) == audit.SampleFingerprint;
+            if (invitationsMatch == false)
+                differences.Add($"De uitnodigingen in de opslag ({count}, waarvan {duplicates} dubbel, voor {pairs.Select(p => p.Item2).Distinct().Count()} cliënten) " +
+                                $"zijn niet precies de vastgelegde steekproef ({wave.Sample.Invitations} uitnodigingen voor {wave.Sample.Clients} cliënten).");
+        }
+        return new VerificationReport(sampleMatches && invitationsMatch != false, frameMatches, sampleMatches, parsed.Fingerprint, differences, invitationsMatch);
     }
 
-    private async Task<Outcome<(WaveRecord Wave, Frame Frame)>> LoadFrameAsync(string waveId, CancellationToken cancellationToken)
+    private async Task<Outcome<(StoredWave Stored, Frame Frame)>> LoadFrameAsync(string waveId, CancellationToken cancellationToken)
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
         var wave = stored.Wave;
@@ -245,7 +346,7 @@ public sealed class SamplingService(
         var csv = await frames.ReadAsync(wave.Frame.BlobName, cancellationToken);
         if (csv is null) return Problem.Conflict("Het steekproefkader ontbreekt in de opslag; lees het opnieuw in.");
         var parsed = FrameParser.Parse(csv, SamplingDesigns.FrameOptions(wave.Settings));
-        return (wave, parsed.Frame!);
+        return (stored, parsed.Frame!);
     }
 
     private sealed record ExclusionSets(Exclusions Exclusions, IReadOnlyList<string> OptOutHashes, IReadOnlyList<string> RecentHashes);

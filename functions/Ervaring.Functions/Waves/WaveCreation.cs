@@ -2,18 +2,58 @@ using System.Security.Cryptography;
 using System.Text;
 using Ervaring.Core.Surveys;
 using Ervaring.Core.Waves;
+using Ervaring.Functions.Api;
 using Ervaring.Functions.Surveys;
+using Ervaring.Storage;
+using Ervaring.Storage.Waves;
 
 namespace Ervaring.Functions.Waves;
 
-/// <summary>Turns validated settings into a new wave: resolves questionnaire versions and picks a readable id.</summary>
-public sealed class WaveCreation(SurveyDefinitionCatalog catalog, TimeProvider clock)
+/// <summary>
+/// Turns validated settings into a new wave: resolves questionnaire versions and picks a readable id, and keeps
+/// "one wave per municipality and year". A municipality's wave for a year is reserved in storage in one
+/// transaction (<see cref="WaveStore.ReserveAsync"/>), so of two requests at the same moment exactly one gets
+/// the year; the other is told which wave has it. A second wave in the same year must be asked for explicitly
+/// (<see cref="WaveSettings.Supplementary"/>); a supplementary wave is reserved by its settings, so the same
+/// supplementary wave sent twice is created once.
+/// </summary>
+public sealed class WaveCreation(SurveyDefinitionCatalog catalog, WaveStore waves, TimeProvider clock)
 {
     public IReadOnlyList<FieldError> Validate(WaveSettings settings) =>
         WaveSettingsValidator.Validate(settings, (audience, id) =>
             catalog.Latest(id) is { } definition && AudienceName(definition.Audience) == audience);
 
+    /// <summary>
+    /// Validates, reserves and stores a new wave. Validation errors are a 400 problem with <c>errors</c> per field;
+    /// a year that another wave already has is a 409 naming that wave.
+    /// </summary>
+    public async Task<Outcome<WaveRecord>> CreateAsync(WaveSettings settings, string actor, CancellationToken cancellationToken)
+    {
+        var errors = Validate(settings);
+        if (errors.Count > 0)
+            return new Problem(StatusCodes.Status400BadRequest, "Niet alle velden zijn goed ingevuld", "Verbeter de genoemde velden en probeer het opnieuw.",
+                new Dictionary<string, object?> { ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()) });
+        var wave = New(settings);
+        if (await ReserveAsync(wave, cancellationToken) is { } taken) return Problem.Conflict(taken);
+        await waves.CreateAsync(wave, actor, cancellationToken);
+        return wave;
+    }
+
+    /// <summary>
+    /// The new wave, with its municipalities and year reserved for it; the caller stores it with
+    /// <see cref="WaveStore.CreateAsync"/>. Prefer <see cref="CreateAsync"/>, which does both and returns the problem
+    /// instead of throwing.
+    /// </summary>
+    /// <exception cref="ActionConflictException">Another wave already has this municipality and year (the message names it).</exception>
     public WaveRecord Create(WaveSettings settings)
+    {
+        var wave = New(settings);
+        // The current endpoints call this synchronously; the reservation is one storage transaction.
+        if (ReserveAsync(wave, CancellationToken.None).GetAwaiter().GetResult() is { } taken) throw new ActionConflictException(taken);
+        return wave;
+    }
+
+    private WaveRecord New(WaveSettings settings)
     {
         var normalised = settings with
         {
@@ -31,6 +71,45 @@ public sealed class WaveCreation(SurveyDefinitionCatalog catalog, TimeProvider c
             CreatedAt = clock.GetUtcNow(),
         };
     }
+
+    /// <summary>Null when the wave may be created (its keys are now reserved for it); else the Dutch reason why not.</summary>
+    private async Task<string?> ReserveAsync(WaveRecord wave, CancellationToken cancellationToken)
+    {
+        var settings = wave.Settings;
+        if (!settings.Supplementary)
+        {
+            // Waves created before reservations existed hold no reservation: look for them too.
+            var earlier = (await waves.ListAsync(cancellationToken)).FirstOrDefault(w => !w.Settings.Supplementary && w.Settings.Year == settings.Year
+                && w.Settings.Municipalities.Any(m => settings.Municipalities.Contains(m, StringComparer.OrdinalIgnoreCase)));
+            if (earlier is not null) return YearTaken(earlier, settings);
+        }
+        var reservation = await waves.ReserveAsync(wave.Id, ReservationKeys(settings), clock.GetUtcNow(), cancellationToken);
+        if (reservation.Reserved) return null;
+        var holder = reservation.HolderId is { } id ? (await waves.GetAsync(id, cancellationToken))?.Wave : null;
+        if (settings.Supplementary)
+            return holder is null
+                ? "Precies deze aanvullende meting wordt op dit moment al aangemaakt. Bekijk de lijst met metingen voordat u het opnieuw probeert."
+                : $"Er is al een aanvullende meting met precies deze instellingen: '{holder.DisplayName}' ({holder.Id}). Er is geen tweede gemaakt. " +
+                  "Wilt u echt nog een aanvullende meting, geef haar dan een andere naam of andere veldwerkdata.";
+        return holder is null
+            ? $"Voor deze gemeente en dit jaar ({settings.Year}) wordt op dit moment al een meting aangemaakt ({reservation.HolderId}). Er is geen tweede gemaakt."
+            : YearTaken(holder, settings);
+    }
+
+    private static string YearTaken(WaveRecord existing, WaveSettings asked)
+    {
+        var municipality = existing.Settings.Municipalities.FirstOrDefault(m => asked.Municipalities.Contains(m, StringComparer.OrdinalIgnoreCase)) ?? asked.Municipalities[0];
+        return $"Voor {municipality} is er al een meting over {asked.Year}: '{existing.DisplayName}' ({existing.Id}, {existing.State.Dutch()}). Er is geen tweede gemaakt. " +
+               "Per gemeente is er één meting per jaar; wilt u toch een tweede meting in dit jaar, maak dan een aanvullende meting (supplementary: true).";
+    }
+
+    /// <summary>
+    /// "meting|{year}|{municipality}" per municipality for the year's wave; for a supplementary wave one key made
+    /// from all its settings (name included), so only an identical request counts as a repeat.
+    /// </summary>
+    public static IReadOnlyList<string> ReservationKeys(WaveSettings settings) => settings.Supplementary
+        ? [$"aanvullend|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StorageJson.Serialize(settings))))[..32]}"]
+        : settings.Municipalities.Select(m => $"meting|{settings.Year}|{m.Trim().ToLowerInvariant()}").ToList();
 
     public static string AudienceName(SurveyAudience audience) => audience == SurveyAudience.Ouders ? "ouders" : "jongeren";
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using Ervaring.Core.Reports;
 
@@ -22,6 +23,27 @@ public sealed class ReportAggregateStore(StorageAccount account)
     public async Task SaveAsync(WaveAggregate aggregate, CancellationToken cancellationToken = default)
     {
         await DeleteAsync(aggregate.WaveId, aggregate.Status, cancellationToken);
+        foreach (var entity in Entities(aggregate))
+            await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Whether storage holds exactly this aggregate, entity for entity (so writing it again would change nothing).</summary>
+    public async Task<bool> IsStoredAsync(WaveAggregate aggregate, CancellationToken cancellationToken = default)
+    {
+        var wanted = Entities(aggregate).ToDictionary(e => e.RowKey, Join, StringComparer.Ordinal);
+        var prefix = Prefix(aggregate.Status);
+        var upper = prefix[..^1] + (char)(prefix[^1] + 1);
+        var found = 0;
+        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == aggregate.WaveId && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(upper) < 0, cancellationToken: cancellationToken))
+        {
+            if (!wanted.TryGetValue(e.RowKey, out var json) || json != Join(e)) return false;
+            found++;
+        }
+        return found == wanted.Count;
+    }
+
+    private static List<TableEntity> Entities(WaveAggregate aggregate)
+    {
         var prefix = Prefix(aggregate.Status);
         var entities = new List<TableEntity>();
         var index = 0;
@@ -36,8 +58,45 @@ public sealed class ReportAggregateStore(StorageAccount account)
         index = 0;
         foreach (var part in Split(StorageJson.Serialize(meta)))
             entities.Add(Entity(aggregate.WaveId, $"{prefix}meta|{index++:D5}", part));
-        foreach (var entity in entities)
-            await Table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        return entities;
+    }
+
+    /// <summary>
+    /// Takes the wave's computation lock for one status ("report|…" is computed by one run at a time), or returns
+    /// null with the time the holder took it. A lock older than <paramref name="staleAfter"/> belongs to a run that
+    /// crashed and is taken over. The lock is a row of its own (<c>lock|report|{status}</c>), outside the report's rows.
+    /// </summary>
+    public async Task<(ETag? Lock, DateTimeOffset? HeldSince)> TryLockAsync(string waveId, string status, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken = default)
+    {
+        var key = $"lock|report|{status}";
+        try
+        {
+            var added = await Table.AddEntityAsync(new TableEntity(waveId, key) { ["Since"] = now }, cancellationToken);
+            return (added.Headers.ETag, null);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var held = await Table.GetEntityIfExistsAsync<TableEntity>(waveId, key, cancellationToken: cancellationToken);
+            if (!held.HasValue) return (null, now); // released just now: the caller may simply ask again
+            var since = held.Value!.GetDateTimeOffset("Since") ?? now;
+            if (now - since <= staleAfter) return (null, since);
+            try
+            {
+                var taken = await Table.UpdateEntityAsync(new TableEntity(waveId, key) { ["Since"] = now }, held.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                return (taken.Headers.ETag, null);
+            }
+            catch (RequestFailedException lost) when (lost.Status is 404 or 412)
+            {
+                return (null, now);
+            }
+        }
+    }
+
+    /// <summary>Gives the lock back (only if it is still this run's).</summary>
+    public async Task UnlockAsync(string waveId, string status, ETag lockETag, CancellationToken cancellationToken = default)
+    {
+        try { await Table.DeleteEntityAsync(waveId, $"lock|report|{status}", lockETag, cancellationToken); }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412) { }
     }
 
     public async Task<WaveAggregate?> ReadAsync(string waveId, string status, CancellationToken cancellationToken = default)
@@ -64,7 +123,10 @@ public sealed class ReportAggregateStore(StorageAccount account)
         var prefix = Prefix(status);
         var upper = prefix[..^1] + (char)(prefix[^1] + 1);
         await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == waveId && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(upper) < 0, select: ["RowKey"], cancellationToken: cancellationToken))
-            await Table.DeleteEntityAsync(waveId, e.RowKey, cancellationToken: cancellationToken);
+        {
+            try { await Table.DeleteEntityAsync(waveId, e.RowKey, cancellationToken: cancellationToken); }
+            catch (RequestFailedException ex) when (ex.Status == 404) { } // deleted by an overlapping run: done
+        }
     }
 
     /// <summary>JSON cut into entity-sized parts; rows are concatenated again in row-key order when read.</summary>

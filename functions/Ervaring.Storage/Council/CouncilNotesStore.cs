@@ -6,8 +6,9 @@ namespace Ervaring.Storage.Council;
 
 /// <summary>
 /// The officer's words for a wave's report in table <c>reportnotes</c> (partition = wave id):
-/// <c>duiding|{scope}|{audience}|{measure}|{dimension}</c>, <c>actie|{id}</c> and <c>opvolging|{actionId}</c>, every
-/// part through <see cref="StorageKeys.Encode"/> (scopes are municipality and region names, ids come from requests);
+/// <c>duiding|{scope}|{audience}|{measure}|{dimension}</c>, <c>actie|{id}</c> and <c>opvolging|{actionId}</c>, and
+/// <c>aanmaak|{key}</c> for the reservations that keep an action from being created twice; every part through
+/// <see cref="StorageKeys.Encode"/> (scopes are municipality and region names, ids and keys come from requests);
 /// everything is read back from the entity's properties, never from its key.
 /// A follow-up is kept with the wave whose report promised the action, so it can be filled in before the next
 /// wave exists. The published version carries its own copy; this table is the draft.
@@ -21,7 +22,7 @@ public sealed class CouncilNotesStore(StorageAccount account)
         var key = InterpretationKey(note.Scope, note.Audience, note.Measure, note.Dimension);
         if (note.Text.Length == 0)
         {
-            await Table.DeleteEntityAsync(waveId, key, cancellationToken: cancellationToken);
+            await DeleteIfThereAsync(waveId, key, cancellationToken);
             return;
         }
         await Table.UpsertEntityAsync(new TableEntity(waveId, key)
@@ -30,17 +31,80 @@ public sealed class CouncilNotesStore(StorageAccount account)
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task SaveActionAsync(string waveId, ImprovementAction action, CancellationToken cancellationToken = default) =>
-        await Table.UpsertEntityAsync(new TableEntity(waveId, ActionKey(action.Id))
+    /// <param name="reservation">The creation reservation (see <see cref="ReserveActionAsync"/>) this action holds, released when it is deleted.</param>
+    public async Task SaveActionAsync(string waveId, ImprovementAction action, string? reservation = null, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(waveId, ActionKey(action.Id))
         {
             ["ActionId"] = action.Id, ["Scope"] = action.Scope, ["Measures"] = string.Join(',', action.Measures), ["What"] = action.What, ["Who"] = action.Who,
             ["Due"] = action.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        }, TableUpdateMode.Replace, cancellationToken);
+        };
+        if (reservation is not null) entity["Reservation"] = reservation;
+        // Merge keeps the reservation of an action that is edited later.
+        await Table.UpsertEntityAsync(entity, reservation is null ? TableUpdateMode.Merge : TableUpdateMode.Replace, cancellationToken);
+    }
 
+    public async Task<bool> ActionExistsAsync(string waveId, string actionId, CancellationToken cancellationToken = default) =>
+        (await Table.GetEntityIfExistsAsync<TableEntity>(waveId, ActionKey(actionId), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
+
+    /// <summary>
+    /// Reserves the creation of an action under a key (its content, or the client's idempotency key) for
+    /// <paramref name="actionId"/>, so the same action posted twice (a double click, a retry, two tabs) is created
+    /// once. Returns the action that holds the key: <paramref name="actionId"/> when reserved now (or by an earlier
+    /// request with the same id), else the other action. A reservation older than <paramref name="window"/> is taken
+    /// over, as is one whose action was never written (the request that made it failed).
+    /// </summary>
+    public async Task<string> ReserveActionAsync(string waveId, string key, string actionId, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        var rowKey = ReservationKey(key);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                await Table.AddEntityAsync(new TableEntity(waveId, rowKey) { ["ActionId"] = actionId, ["At"] = now }, cancellationToken);
+                return actionId;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                var held = await Table.GetEntityIfExistsAsync<TableEntity>(waveId, rowKey, cancellationToken: cancellationToken);
+                if (!held.HasValue) continue; // released meanwhile
+                var holder = held.Value!.GetString("ActionId");
+                if (holder == actionId) return actionId;
+                var age = now - (held.Value.GetDateTimeOffset("At") ?? now);
+                var expired = age > window || (age > TimeSpan.FromMinutes(1) && !await ActionExistsAsync(waveId, holder, cancellationToken));
+                if (!expired) return holder;
+                try
+                {
+                    await Table.UpdateEntityAsync(new TableEntity(waveId, rowKey) { ["ActionId"] = actionId, ["At"] = now }, held.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                    return actionId;
+                }
+                catch (RequestFailedException lost) when (lost.Status is 404 or 412) { }
+            }
+        }
+        return (await Table.GetEntityIfExistsAsync<TableEntity>(waveId, rowKey, cancellationToken: cancellationToken)).Value?.GetString("ActionId") ?? actionId;
+    }
+
+    /// <summary>Deletes an action, its follow-up and its creation reservation; deleting what is gone already is fine (a repeat).</summary>
     public async Task DeleteActionAsync(string waveId, string actionId, CancellationToken cancellationToken = default)
     {
-        await Table.DeleteEntityAsync(waveId, ActionKey(actionId), cancellationToken: cancellationToken);
-        await Table.DeleteEntityAsync(waveId, FollowUpKey(actionId), cancellationToken: cancellationToken);
+        var action = await Table.GetEntityIfExistsAsync<TableEntity>(waveId, ActionKey(actionId), cancellationToken: cancellationToken);
+        if (action.HasValue && action.Value!.GetString("Reservation") is { Length: > 0 } reservation)
+        {
+            var held = await Table.GetEntityIfExistsAsync<TableEntity>(waveId, ReservationKey(reservation), cancellationToken: cancellationToken);
+            if (held.HasValue && held.Value!.GetString("ActionId") == actionId)
+            {
+                try { await Table.DeleteEntityAsync(waveId, held.Value.RowKey, held.Value.ETag, cancellationToken); }
+                catch (RequestFailedException ex) when (ex.Status is 404 or 412) { }
+            }
+        }
+        await DeleteIfThereAsync(waveId, ActionKey(actionId), cancellationToken);
+        await DeleteIfThereAsync(waveId, FollowUpKey(actionId), cancellationToken);
+    }
+
+    private async Task DeleteIfThereAsync(string waveId, string rowKey, CancellationToken cancellationToken)
+    {
+        try { await Table.DeleteEntityAsync(waveId, rowKey, cancellationToken: cancellationToken); }
+        catch (RequestFailedException ex) when (ex.Status == 404) { }
     }
 
     public async Task SaveFollowUpAsync(string waveId, ActionFollowUp followUp, CancellationToken cancellationToken = default) =>
@@ -75,6 +139,8 @@ public sealed class CouncilNotesStore(StorageAccount account)
     private static string ActionKey(string actionId) => $"actie|{StorageKeys.Encode(actionId)}";
 
     private static string FollowUpKey(string actionId) => $"opvolging|{StorageKeys.Encode(actionId)}";
+
+    private static string ReservationKey(string key) => $"aanmaak|{StorageKeys.Encode(key)}";
 }
 
 public sealed record WaveNotes(IReadOnlyList<Interpretation> Interpretations, IReadOnlyList<ImprovementAction> Actions, IReadOnlyList<ActionFollowUp> FollowUps);

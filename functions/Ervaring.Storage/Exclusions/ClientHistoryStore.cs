@@ -54,7 +54,21 @@ public sealed class ClientHistoryStore(StorageAccount account)
         await foreach (var e in Contacts.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, select: ["PartitionKey", "RowKey", "Month"], cancellationToken: cancellationToken))
             if (string.CompareOrdinal(e.GetString("Month"), limit) < 0) old.Add(e);
         foreach (var chunk in old.Chunk(100))
-            await Contacts.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, Azure.ETag.All)), cancellationToken);
+        {
+            try
+            {
+                await Contacts.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, Azure.ETag.All)), cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                // An overlapping run forgot some of them first: forget the rest one by one.
+                foreach (var entity in chunk)
+                {
+                    try { await Contacts.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, Azure.ETag.All, cancellationToken); }
+                    catch (Azure.RequestFailedException one) when (one.Status == 404) { }
+                }
+            }
+        }
         return old.Count;
     }
 

@@ -5,10 +5,12 @@ using Ervaring.Storage.Responses;
 namespace Ervaring.Storage.Invitations;
 
 /// <summary>An invitation as the survey page sees it: where it stands, the saved draft, and the ETag that guards it.</summary>
+/// <param name="Sealed">Sealed at close: nothing may change it any more (see <see cref="Fieldwork.SealAsync"/>).</param>
 public sealed record OpenInvitation(
     InvitationRecord Invitation,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Draft,
-    ETag ETag);
+    ETag ETag,
+    bool Sealed = false);
 
 /// <summary>What happened to an attempt to change an invitation.</summary>
 public enum FieldworkResult
@@ -16,6 +18,7 @@ public enum FieldworkResult
     Done,
     /// <summary>Someone else changed it first (another tab, a double click): re-read and decide again.</summary>
     Conflict,
+    /// <summary>The invitation is gone (purged) or sealed at close: the survey has closed.</summary>
     NotFound,
 }
 
@@ -36,7 +39,38 @@ public sealed class Fieldwork(StorageAccount account)
         var draft = entity.GetString("Draft") is { Length: > 0 } json
             ? StorageJson.Deserialize<Dictionary<string, IReadOnlyList<string>>>(json)
             : new Dictionary<string, IReadOnlyList<string>>();
-        return new OpenInvitation(InvitationStore.FromEntity(entity), draft, entity.ETag);
+        return new OpenInvitation(InvitationStore.FromEntity(entity), draft, entity.ETag, entity.GetBoolean("Sealed") ?? false);
+    }
+
+    /// <summary>
+    /// Seals every invitation of a closed wave before its fieldwork counts are frozen. Sealing writes each invitation
+    /// once more, which changes its ETag: a submit that read the invitation while the wave was still open then fails
+    /// its ETag-guarded write, reads again, finds it sealed and is told the survey has closed (no thank-you page).
+    /// So every completion that did succeed happened before the seal and is in the counts made after it.
+    /// </summary>
+    /// <returns>How many invitations were sealed now (0 when a re-run finds them sealed already).</returns>
+    public async Task<int> SealAsync(string waveId, CancellationToken cancellationToken = default)
+    {
+        var open = new List<TableEntity>();
+        await foreach (var entity in Invitations.QueryAsync<TableEntity>(e => e.PartitionKey == waveId, select: ["PartitionKey", "RowKey", "Sealed"], cancellationToken: cancellationToken))
+            if (entity.GetBoolean("Sealed") != true) open.Add(new TableEntity(waveId, entity.RowKey) { ["Sealed"] = true });
+        await Parallel.ForEachAsync(open.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (chunk, ct) =>
+        {
+            try
+            {
+                await Invitations.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpdateMerge, e, ETag.All)), ct);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                // Part of the batch was deleted meanwhile (a second close purging): seal the rest one by one.
+                foreach (var entity in chunk)
+                {
+                    try { await Invitations.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, ct); }
+                    catch (RequestFailedException one) when (one.Status == 404) { }
+                }
+            }
+        });
+        return open.Count;
     }
 
     public Task<FieldworkResult> MarkOpenedAsync(OpenInvitation open, CancellationToken cancellationToken = default) =>
@@ -101,6 +135,7 @@ public sealed class Fieldwork(StorageAccount account)
 
     private async Task<FieldworkResult> MergeAsync(OpenInvitation open, IDictionary<string, object?> values, CancellationToken cancellationToken)
     {
+        if (open.Sealed) return FieldworkResult.NotFound;
         var entity = new TableEntity(open.Invitation.WaveId, open.Invitation.InvitationId);
         foreach (var (key, value) in values) entity[key] = value;
         try
@@ -114,6 +149,7 @@ public sealed class Fieldwork(StorageAccount account)
 
     private async Task<FieldworkResult> ReplaceAsync(OpenInvitation open, Action<TableEntity> change, CancellationToken cancellationToken)
     {
+        if (open.Sealed) return FieldworkResult.NotFound;
         var entity = InvitationStore.ToEntity(open.Invitation);
         change(entity);
         try

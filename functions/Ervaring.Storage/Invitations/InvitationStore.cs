@@ -59,6 +59,20 @@ public sealed class InvitationStore(StorageAccount account)
         return holdingResponses + await RunBatches(invitationBatches, TableTransactionActionType.Delete, cancellationToken);
     }
 
+    /// <summary>Deletes these invitations and their index entries whatever their state (a draw that lost its claim takes back what it wrote).</summary>
+    public async Task DeleteAsync(IReadOnlyList<InvitationRecord> invitations, CancellationToken cancellationToken = default)
+    {
+        var indexBatches = invitations
+            .SelectMany(i => new[] { i.LinkHash, i.CodeHash })
+            .Select(h => new TableEntity(IndexPartition(h), h) { ETag = Azure.ETag.All })
+            .GroupBy(e => e.PartitionKey)
+            .SelectMany(g => g.Chunk(BatchSize).Select(chunk => (Table: Index, Entities: chunk.ToList())));
+        await RunBatches(indexBatches, TableTransactionActionType.Delete, cancellationToken);
+        var invitationBatches = invitations.GroupBy(i => i.WaveId)
+            .SelectMany(g => g.Chunk(BatchSize).Select(chunk => (Table: Invitations, Entities: chunk.Select(i => new TableEntity(i.WaveId, i.InvitationId) { ETag = Azure.ETag.All }).ToList())));
+        await RunBatches(invitationBatches, TableTransactionActionType.Delete, cancellationToken);
+    }
+
     public async IAsyncEnumerable<InvitationRecord> ListAsync(string waveId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var entity in Invitations.QueryAsync<TableEntity>(e => e.PartitionKey == waveId, cancellationToken: cancellationToken))
@@ -91,6 +105,7 @@ public sealed class InvitationStore(StorageAccount account)
                 {
                     try { await batch.Table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, ct); }
                     catch (Azure.RequestFailedException one) when (one.Status == 412) { Interlocked.Increment(ref changed); }
+                    catch (Azure.RequestFailedException one) when (one.Status == 404) { } // deleted by another run meanwhile: done
                 }
             }
         });

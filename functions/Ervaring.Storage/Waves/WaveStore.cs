@@ -11,12 +11,25 @@ public sealed record StoredWave(WaveRecord Wave, ETag ETag);
 public sealed class WaveConflictException() : Exception("De meting is tegelijk door iemand anders gewijzigd. Probeer het opnieuw.");
 
 /// <summary>
+/// The outcome of reserving "one wave per municipality and year" (or one supplementary wave per set of settings):
+/// reserved for the asking wave, or held by another wave (which may still be being written when it was reserved
+/// a moment ago).
+/// </summary>
+public sealed record WaveReservation(bool Reserved, string? HolderId, string? HeldKey);
+
+/// <summary>
 /// Waves in the <c>waves</c> table (one entity each, the record as a JSON document plus its state for
 /// filtering) and their state changes in <c>waveevents</c>. Updates use optimistic concurrency.
 /// </summary>
 public sealed class WaveStore(StorageAccount account)
 {
     private const string Partition = "wave";
+
+    /// <summary>Reservations (partition of their own in the waves table): row = "meting|{year}|{municipality}" or "aanvullend|{hash}", value = the wave id.</summary>
+    private const string ReservationPartition = "reservering";
+
+    /// <summary>A reservation whose wave never got written (a crash in between) is released after this.</summary>
+    public static readonly TimeSpan OrphanedReservation = TimeSpan.FromMinutes(2);
     private TableClient Waves => account.Table(StorageNames.Tables.Waves);
     private TableClient Events => account.Table(StorageNames.Tables.WaveEvents);
 
@@ -25,6 +38,44 @@ public sealed class WaveStore(StorageAccount account)
         await Waves.AddEntityAsync(ToEntity(wave), cancellationToken);
         await LogAsync(wave.Id, "aangemaakt", null, wave.State, actor, null, cancellationToken);
     }
+
+    /// <summary>
+    /// Reserves every key for <paramref name="waveId"/> in one transaction: all or none. A key another wave holds
+    /// is reported with that wave's id; a key whose wave was never written (reserved more than
+    /// <see cref="OrphanedReservation"/> ago) is taken over.
+    /// </summary>
+    public async Task<WaveReservation> ReserveAsync(string waveId, IReadOnlyList<string> keys, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var actions = keys.Distinct(StringComparer.Ordinal).Select(key => new TableTransactionAction(TableTransactionActionType.Add,
+                new TableEntity(ReservationPartition, ReservationKey(key)) { ["WaveId"] = waveId, ["At"] = now })).ToList();
+            try
+            {
+                await Waves.SubmitTransactionAsync(actions, cancellationToken);
+                return new WaveReservation(true, waveId, null);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                var failed = ex.FailedTransactionActionIndex is { } index && index < actions.Count ? actions[index].Entity.RowKey : null;
+                foreach (var rowKey in failed is null ? actions.Select(a => a.Entity.RowKey) : [failed])
+                {
+                    var held = await Waves.GetEntityIfExistsAsync<TableEntity>(ReservationPartition, rowKey, cancellationToken: cancellationToken);
+                    if (!held.HasValue) continue;
+                    var holder = held.Value!.GetString("WaveId");
+                    if (holder == waveId) continue;
+                    var orphaned = await GetAsync(holder, cancellationToken) is null && now - (held.Value.GetDateTimeOffset("At") ?? now) > OrphanedReservation;
+                    if (!orphaned || attempt >= 2) return new WaveReservation(false, holder, rowKey);
+                    try { await Waves.DeleteEntityAsync(ReservationPartition, rowKey, held.Value.ETag, cancellationToken); }
+                    catch (RequestFailedException gone) when (gone.Status is 404 or 412) { }
+                }
+                if (attempt >= 2) return new WaveReservation(false, null, failed);
+            }
+        }
+    }
+
+    /// <summary>Municipality names may hold anything; the one key encoder makes them a valid, collision-free row key.</summary>
+    private static string ReservationKey(string key) => StorageKeys.Encode(key);
 
     /// <summary>The wave, or null — also for an id that could never be a key (it came from a request: "a#b", 4 KB).</summary>
     public async Task<StoredWave?> GetAsync(string id, CancellationToken cancellationToken = default)
@@ -76,6 +127,25 @@ public sealed class WaveStore(StorageAccount account)
             return new StoredWave(after, response.Headers.ETag ?? ETag.All);
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            throw new WaveConflictException();
+        }
+    }
+
+    /// <summary>
+    /// Sets or clears the step under way (<see cref="WaveRecord.Claim"/>) if nobody changed the wave since it was read.
+    /// Not a state change, so nothing is logged; the step logs what it did when it finishes.
+    /// </summary>
+    /// <exception cref="WaveConflictException">The wave changed meanwhile (someone else claimed it first).</exception>
+    public async Task<StoredWave> ClaimAsync(StoredWave before, WaveClaim? claim, CancellationToken cancellationToken = default)
+    {
+        var after = before.Wave with { Claim = claim };
+        try
+        {
+            var response = await Waves.UpdateEntityAsync(ToEntity(after), before.ETag, TableUpdateMode.Replace, cancellationToken);
+            return new StoredWave(after, response.Headers.ETag ?? ETag.All);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             throw new WaveConflictException();
         }

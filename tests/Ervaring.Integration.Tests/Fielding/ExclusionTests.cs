@@ -27,7 +27,8 @@ public sealed class ExclusionTests(AppFixture fixture)
         await client.PostAsync($"/api/waves/{first}/fielding", null);
 
         // Wave 2 of another audience-year over the same register, drawn within 12 months: everyone was just asked.
-        var second = await CreateWaveAsync(client, new { municipalities = new[] { place }, year = today.Year, fieldStart = today.AddDays(1).ToString("yyyy-MM-dd"), fieldEnd = today.AddDays(40).ToString("yyyy-MM-dd"), census = true });
+        // A second wave in the same year is a supplementary one, asked for explicitly.
+        var second = await CreateWaveAsync(client, new { municipalities = new[] { place }, year = today.Year, fieldStart = today.AddDays(1).ToString("yyyy-MM-dd"), fieldEnd = today.AddDays(40).ToString("yyyy-MM-dd"), census = true, supplementary = true });
         await PostCsvAsync(client, $"/api/waves/{second}/frame?dropInvalid=true", csv);
         var draw = await JsonAsync(await client.PostAsJsonAsync($"/api/waves/{second}/sample", new { }));
         Assert.Equal(0, draw.GetProperty("clients").GetInt32());

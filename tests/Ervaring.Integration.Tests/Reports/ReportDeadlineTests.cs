@@ -39,9 +39,14 @@ public sealed class ReportDeadlineTests(AppFixture fixture)
         }
         var onTime = await PublishedWaveAsync(2025); // due 1 July 2026
         var late = await PublishedWaveAsync(2024);   // due 1 July 2025
-        // A correction a month later is a new version; the report was still first published on 15 June.
+        // A correction a month later (it adds the municipality's interpretation) is a new version; the report was still
+        // first published on 15 June.
         clock.Now = clock.Now.AddDays(30);
-        Assert.True((await publication.PublishAsync(onTime, "Typfout in de toelichting", "test", CancellationToken.None)).Succeeded);
+        var notes = app.Services.GetRequiredService<Ervaring.Functions.Reports.Council.CouncilNotesService>();
+        var interpretation = await notes.SaveInterpretationAsync(onTime, new(municipality, "ouders", "toegang", "totaal", "Wachttijden blijven een zorg."), CancellationToken.None);
+        Assert.True(interpretation.Succeeded && interpretation.Value!.Count == 0, interpretation.Problem?.Detail);
+        var correction = await publication.PublishAsync(onTime, "Duiding bij toegang toegevoegd", "test", CancellationToken.None);
+        Assert.True(correction.Succeeded, correction.Problem?.Detail);
 
         using var admin = app.CreateClient();
         admin.DefaultRequestHeaders.Add("X-Api-Key", AppFixture.AdminKey);

@@ -122,6 +122,12 @@ public sealed class ReportingTests(AppFixture fixture)
         var v1Csv = await anonymous.GetByteArrayAsync($"/raad/{slug}/{wave.Settings.Year}/data.csv");
         Assert.Equal(v1Html, await anonymous.GetByteArrayAsync($"/raad/{slug}/{wave.Settings.Year}/v/1"));
 
+        // A correction must change something (issue 17): the municipality adds its interpretation of access.
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync($"/api/waves/{seeded.WaveId}/publish", new { correction = "Een tikfout in de inleiding is verbeterd." })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/waves/{seeded.WaveId}/interpretations", new
+        {
+            scope = seeded.Municipality, audience = "ouders", measure = "toegang", dimension = "totaal", text = "Wachttijden blijven een zorg.",
+        })).StatusCode);
         var second = await admin.PostAsJsonAsync($"/api/waves/{seeded.WaveId}/publish", new { correction = "Een tikfout in de inleiding is verbeterd." });
         Assert.True(second.IsSuccessStatusCode, await second.Content.ReadAsStringAsync());
         Assert.Equal(v1Html, await anonymous.GetByteArrayAsync($"/raad/{slug}/{wave.Settings.Year}/v/1"));

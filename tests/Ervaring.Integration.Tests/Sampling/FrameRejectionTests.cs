@@ -27,8 +27,9 @@ public sealed class FrameRejectionTests(AppFixture fixture)
     public async Task A_bad_row_is_reported_with_line_and_column_and_nothing_is_stored(string badRow, int line, string? column)
     {
         using var client = fixture.AdminClient();
-        var waveId = await CreateWaveAsync(client, WaveBody("Voorbeeld"));
-        var csv = string.Join("\r\n", Header, Good, badRow) + "\r\n";
+        var place = UniquePlace();
+        var waveId = await CreateWaveAsync(client, WaveBody(place));
+        var csv = string.Join("\r\n", Header, Good, badRow).Replace("Voorbeeld", place) + "\r\n";
 
         var response = await PostCsvAsync(client, $"/api/waves/{waveId}/frame", csv);
 
@@ -50,8 +51,9 @@ public sealed class FrameRejectionTests(AppFixture fixture)
     public async Task A_file_that_is_not_a_frame_is_refused_with_a_clear_message(string csv, string expectedWord)
     {
         using var client = fixture.AdminClient();
-        var waveId = await CreateWaveAsync(client, WaveBody("Voorbeeld"));
-        var response = await PostCsvAsync(client, $"/api/waves/{waveId}/frame", Encoding.UTF8.GetBytes(csv));
+        var place = UniquePlace();
+        var waveId = await CreateWaveAsync(client, WaveBody(place));
+        var response = await PostCsvAsync(client, $"/api/waves/{waveId}/frame", Encoding.UTF8.GetBytes(csv.Replace("Voorbeeld", place)));
         Assert.True((int)response.StatusCode is 400 or 422, $"{(int)response.StatusCode}");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(System.Text.RegularExpressions.Regex.Unescape(body).Contains(expectedWord, StringComparison.OrdinalIgnoreCase), body);
@@ -62,7 +64,7 @@ public sealed class FrameRejectionTests(AppFixture fixture)
     public async Task A_frame_with_the_wrong_content_type_or_for_an_unknown_wave_is_refused()
     {
         using var client = fixture.AdminClient();
-        var waveId = await CreateWaveAsync(client, WaveBody("Voorbeeld"));
+        var waveId = await CreateWaveAsync(client, WaveBody(UniquePlace()));
         var json = await PostCsvAsync(client, $"/api/waves/{waveId}/frame", Encoding.UTF8.GetBytes(Header), "application/json");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
         var unknown = await PostCsvAsync(client, "/api/waves/bestaat-niet/frame", $"{Header}\r\n{Good}\r\n");
@@ -75,8 +77,9 @@ public sealed class FrameRejectionTests(AppFixture fixture)
     public async Task Dropping_bad_rows_must_be_asked_for_explicitly()
     {
         using var client = fixture.AdminClient();
-        var waveId = await CreateWaveAsync(client, WaveBody("Voorbeeld"));
-        var csv = string.Join("\r\n", Header, Good, "A-2;1980;Voorbeeld;ambulant;huisarts;AB001;2025-02-01;") + "\r\n";
+        var place = UniquePlace();
+        var waveId = await CreateWaveAsync(client, WaveBody(place));
+        var csv = string.Join("\r\n", Header, Good, "A-2;1980;Voorbeeld;ambulant;huisarts;AB001;2025-02-01;").Replace("Voorbeeld", place) + "\r\n";
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostCsvAsync(client, $"/api/waves/{waveId}/frame", csv)).StatusCode);
         var accepted = await JsonAsync(await PostCsvAsync(client, $"/api/waves/{waveId}/frame?dropInvalid=true", csv));
         Assert.Equal(1, accepted.GetProperty("accepted").GetInt32());

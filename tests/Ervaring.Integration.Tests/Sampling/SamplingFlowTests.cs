@@ -17,8 +17,9 @@ public sealed class SamplingFlowTests(AppFixture fixture)
     public async Task From_csv_upload_to_invitation_export_and_auditor_redraw()
     {
         using var client = fixture.AdminClient();
-        var waveId = await CreateWaveAsync(client, WaveBody("Voorbeeld"));
-        var csv = SyntheticRegister.Csv(3000, ["Voorbeeld"], 2026, seed: 11);
+        var place = UniquePlace();
+        var waveId = await CreateWaveAsync(client, WaveBody(place));
+        var csv = SyntheticRegister.Csv(3000, [place], 2026, seed: 11);
 
         var import = await PostCsvAsync(client, $"/api/waves/{waveId}/frame", csv);
         Assert.Equal(HttpStatusCode.OK, import.StatusCode);
@@ -29,7 +30,7 @@ public sealed class SamplingFlowTests(AppFixture fixture)
 
         var preview = await JsonAsync(await client.GetAsync($"/api/waves/{waveId}/sample/preview"));
         var domain = preview[0];
-        Assert.Equal("Voorbeeld", domain.GetProperty("key").GetString());
+        Assert.Equal(place, domain.GetProperty("key").GetString());
         // DESIGN.md: n0 = z²·p(1−p)/e², n = n0·N/(n0 + N − 1), gross = ceil(n / response rate).
         var n0 = 1.959964 * 1.959964 * 0.25 / (0.05 * 0.05);
         var expectedGross = (int)Math.Ceiling(n0 * 3000 / (n0 + 3000 - 1) / 0.30);
@@ -51,7 +52,7 @@ public sealed class SamplingFlowTests(AppFixture fixture)
         Assert.Equal("clientreferentie;doelgroep;gemeente;link;code", lines[0]);
         Assert.Equal(draw.GetProperty("invitations").GetInt32(), lines.Length - 1);
         Assert.True(lines.Length - 1 > expectedGross, "12–17-year-olds get two invitations");
-        Assert.All(lines.Skip(1), line => Assert.Matches(@"^VB-\d{6};(ouders|jongeren);Voorbeeld;https://ervaring\.example\.nl/s/\?t=[A-Za-z0-9_-]{43};[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$", line));
+        Assert.All(lines.Skip(1), line => Assert.Matches($@"^VB-\d{{6}};(ouders|jongeren);{place};https://ervaring\.example\.nl/s/\?t=[A-Za-z0-9_-]{{43}};[2-9A-Z]{{4}}-[2-9A-Z]{{4}}-[2-9A-Z]{{4}}$", line));
 
         // Storage holds hashes only: no raw token or code appears anywhere in the invitation tables.
         var someToken = lines[1].Split(';')[3].Split("/s/?t=")[1];
@@ -100,9 +101,11 @@ public sealed class SamplingFlowTests(AppFixture fixture)
         var csv = SyntheticRegister.Csv(1500, ["Zandstad"], 2026, seed: 3);
         var seed = new string('a', 64);
 
+        var draws = 0;
         async Task<string> DrawFingerprint(string waveSeed)
         {
-            var waveId = await CreateWaveAsync(client, WaveBody("Zandstad"));
+            // Four waves over one register in one year: the extra ones are supplementary waves, each with its own name.
+            var waveId = await CreateWaveAsync(client, WaveBody("Zandstad", name: $"Zandstad trekking {++draws}", supplementary: true));
             Assert.Equal(HttpStatusCode.OK, (await PostCsvAsync(client, $"/api/waves/{waveId}/frame", csv)).StatusCode);
             var draw = await JsonAsync(await client.PostAsJsonAsync($"/api/waves/{waveId}/sample", new { seed = waveSeed, offset = 0.25 }));
             return draw.GetProperty("sampleFingerprint").GetString()!;

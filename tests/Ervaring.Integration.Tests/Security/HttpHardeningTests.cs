@@ -58,7 +58,7 @@ public sealed class HttpHardeningTests(AppFixture fixture)
     public async Task A_researcher_key_may_read_progress_but_not_manage_waves()
     {
         using var admin = fixture.AdminClient();
-        var waveId = await CreateWaveAsync(admin);
+        var waveId = await CreateWaveAsync(admin, WaveBody(UniquePlace()));
         using var researcher = fixture.App.CreateClient();
         researcher.DefaultRequestHeaders.Add("X-Api-Key", AppFixture.ResearcherKey);
         Assert.Equal(HttpStatusCode.Forbidden, (await researcher.PostAsync("/api/waves", JsonContent.Create(WaveBody()))).StatusCode);
@@ -72,7 +72,7 @@ public sealed class HttpHardeningTests(AppFixture fixture)
     public async Task Admin_actions_are_audited_without_bodies_or_tokens()
     {
         using var admin = fixture.AdminClient();
-        var waveId = await CreateWaveAsync(admin);
+        var waveId = await CreateWaveAsync(admin, WaveBody(UniquePlace()));
         var verify = await admin.PostAsync($"/api/waves/{waveId}/sample/verify", null); // 409: nothing drawn yet
         var table = new Azure.Data.Tables.TableClient(fixture.Azurite.ConnectionString, Ervaring.Storage.StorageNames.Tables.AuditLog);
         var found = false;

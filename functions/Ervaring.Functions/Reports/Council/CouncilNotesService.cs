@@ -11,7 +11,15 @@ namespace Ervaring.Functions.Reports.Council;
 
 // What the API and the forms send. Strings, so a wrong value gets a Dutch message at its field instead of a 400.
 public sealed record InterpretationInput(string? Scope, string? Audience, string? Measure, string? Dimension, string? Text);
-public sealed record ActionInput(string? Id, string? Scope, IReadOnlyList<string>? Measures, string? What, string? Who, string? Due);
+/// <param name="Id">An existing action's id to change it; or an id the client chooses for a new one, which makes sending it again safe.</param>
+public sealed record ActionInput(string? Id, string? Scope, IReadOnlyList<string>? Measures, string? What, string? Who, string? Due)
+{
+    /// <summary>
+    /// The client's key for this one creation (JSON <c>idempotencyKey</c>; an endpoint may fill it from an
+    /// <c>Idempotency-Key</c> header): a second create with the same key creates nothing and is told which action has it.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
+}
 public sealed record FollowUpInput(string? ActionId, string? Status, string? Note);
 
 /// <summary>
@@ -59,8 +67,25 @@ public sealed class CouncilNotesService(WaveStore waves, CouncilNotesStore notes
             errors.Add(new FieldError("due", $"Kies een datum tussen {wave.Settings.Year} en {wave.Settings.Year + 5}."));
         var id = string.IsNullOrWhiteSpace(input.Id) ? NewId() : input.Id.Trim();
         if (!IsId(id)) errors.Add(new FieldError("id", "Deze actie bestaat niet."));
+        var key = input.IdempotencyKey?.Trim();
+        if (key is { Length: > 200 } || key?.Any(char.IsControl) == true) errors.Add(new FieldError("idempotencyKey", "Een idempotencyKey is hoogstens 200 tekens, zonder besturingstekens."));
         if (errors.Count > 0) return errors;
-        await notes.SaveActionAsync(waveId, new ImprovementAction(id, scope!, measures, what!, who!, due), cancellationToken);
+
+        var action = new ImprovementAction(id, scope!, measures, what!, who!, due);
+        if (await notes.ActionExistsAsync(waveId, id, cancellationToken))
+        {
+            await notes.SaveActionAsync(waveId, action, cancellationToken: cancellationToken); // a change of an existing action
+            return Array.Empty<FieldError>();
+        }
+        // A new action is created once: the same content within a short time, or the same idempotency key, is a
+        // repeat (a double click on "Actie bewaren", a retry) and creates nothing.
+        var reservation = key is { Length: > 0 } ? $"sleutel|{Hash(key)}" : $"inhoud|{Hash(ContentOf(action))}";
+        var holder = await notes.ReserveActionAsync(waveId, reservation, id, clock.GetUtcNow(), key is { Length: > 0 } ? TimeSpan.MaxValue : RepeatWindow, cancellationToken);
+        if (holder != id)
+            return Problem.Conflict(key is { Length: > 0 }
+                ? $"Met deze idempotencyKey is al een actie vastgelegd (actie {holder}); er is geen tweede gemaakt."
+                : $"Precies deze actie is zojuist al vastgelegd (actie {holder}); er is geen tweede gemaakt. Wilt u die actie wijzigen, stuur dan haar id mee.");
+        await notes.SaveActionAsync(waveId, action, reservation, cancellationToken);
         return Array.Empty<FieldError>();
     }
 
@@ -85,6 +110,9 @@ public sealed class CouncilNotesService(WaveStore waves, CouncilNotesStore notes
             errors.Add(new FieldError("status", "Kies de stand: gedaan, loopt of vervallen."));
         var note = Required(input.Note, CouncilNoteLimits.FollowUpChars, "note", "Schrijf in één zin hoe het met de actie staat", errors);
         if (errors.Count > 0) return errors;
+        // The same status and sentence again (a repeat) changes nothing, not even the date.
+        if ((await notes.ReadAsync(waveId, cancellationToken)).FollowUps.Any(f => f.ActionId == input.ActionId && f.Status == input.Status && f.Note == note))
+            return Array.Empty<FieldError>();
         await notes.SaveFollowUpAsync(waveId, new ActionFollowUp(input.ActionId!, input.Status!, note!, clock.GetUtcNow()), cancellationToken);
         return Array.Empty<FieldError>();
     }
@@ -117,6 +145,14 @@ public sealed class CouncilNotesService(WaveStore waves, CouncilNotesStore notes
         else return text;
         return null;
     }
+
+    /// <summary>How long the same action content counts as a repeat of the one just created.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(10);
+
+    private static string ContentOf(ImprovementAction a) =>
+        string.Join('\u001f', a.Scope, string.Join(',', a.Measures.Order(StringComparer.Ordinal)), a.What, a.Who, a.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..32];
 
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
     public static bool IsId(string id) => id.Length is > 0 and <= 32 && id.All(char.IsAsciiLetterOrDigit);

@@ -18,7 +18,8 @@ public sealed record QuoteInput(string? ResponseKey, string? ItemId, string? The
 /// only with explicit approval, and a paraphrase replaces the answer entirely — the quote entity holds the final
 /// text, theme and cell only, so nothing links it back to the response.
 /// </summary>
-public sealed class QuoteSelection(WaveStore waves, ResponseStore responses, WaveDefinitions definitions, OpenAnswers openAnswers, QuoteStore quotes, TimeProvider clock)
+public sealed class QuoteSelection(WaveStore waves, ResponseStore responses, WaveDefinitions definitions, OpenAnswers openAnswers, QuoteStore quotes,
+    Security.ServerSecrets secrets, TimeProvider clock)
 {
     public async Task<Outcome<IReadOnlyList<FieldError>>> ChooseAsync(string waveId, QuoteInput input, CancellationToken cancellationToken)
     {
@@ -48,10 +49,17 @@ public sealed class QuoteSelection(WaveStore waves, ResponseStore responses, Wav
             errors.Add(new FieldError("approved", "Bevestig dat dit citaat in het openbare rapport mag. Zonder bevestiging bewaren we niets."));
         if (errors.Count > 0) return errors;
 
-        await quotes.SaveAsync(waveId, new Quote(CouncilNotesService.NewId(), response.Municipality, response.Audience, input.Theme!, cell, text,
+        // One quote per answer: its id is keyed from the answer, so choosing it again (a double click, eight at once)
+        // stores nothing new, and choosing it with other words or another theme changes the one quote.
+        await quotes.ChooseAsync(waveId, new Quote(QuoteId(waveId, input.ResponseKey, input.ItemId), response.Municipality, response.Audience, input.Theme!, cell, text,
             paraphrase.Length > 0, Approved: true, clock.GetUtcNow()), cancellationToken);
         return Array.Empty<FieldError>();
     }
+
+    /// <summary>32 hex characters of an HMAC (server pepper) over wave, answer and question: stable, and no link to the answer without the secret.</summary>
+    private string QuoteId(string waveId, string responseKey, string itemId) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(secrets.HashPepper,
+            System.Text.Encoding.UTF8.GetBytes($"citaat|{waveId}|{responseKey}|{itemId}")))[..32];
 
     public async Task<Outcome<IReadOnlyList<Quote>>> ListAsync(string waveId, CancellationToken cancellationToken) =>
         await waves.GetAsync(waveId, cancellationToken) is null ? Problem.NotFound($"Meting '{waveId}' bestaat niet.") : (await quotes.ListAsync(waveId, cancellationToken)).ToList();

@@ -51,7 +51,7 @@ public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggreg
             var deadline = DeadlineFor(wave.Settings.Year);
             foreach (var municipality in wave.Settings.Municipalities)
             {
-                var publishedOn = wave.State == WaveState.Published ? await FirstPublishedOnAsync(municipality, wave.Settings.Year, cancellationToken) : null;
+                var publishedOn = wave.State == WaveState.Published ? await FirstPublishedOnAsync(ReportComposer.SlugOf(wave, municipality), wave.Settings.Year, cancellationToken) : null;
                 rows.Add(new DeadlineRow(wave.Id, municipality, wave.Settings.Year, stage, deadline, deadline.DayNumber - today.DayNumber, wave.State == WaveState.Published, publishedOn));
             }
             if (wave.State != WaveState.Published) continue;
@@ -65,9 +65,8 @@ public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggreg
     }
 
     /// <summary>The publication date of version 1 of the municipality's report for that year, from its meta.json.</summary>
-    private async Task<DateOnly?> FirstPublishedOnAsync(string municipality, int year, CancellationToken cancellationToken)
+    private async Task<DateOnly?> FirstPublishedOnAsync(string slug, int year, CancellationToken cancellationToken)
     {
-        var slug = Slugs.Of(municipality);
         var versions = (await archive.ListAsync(slug, cancellationToken)).Where(v => v.Year == year).ToList();
         if (versions.Count == 0) return null;
         return await archive.ReadMetaAsync(slug, year, versions.Min(v => v.Version), cancellationToken) is { } meta ? Format.DutchDate(meta.PublishedAt) : null;
