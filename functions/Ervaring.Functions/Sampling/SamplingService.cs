@@ -86,8 +86,8 @@ public sealed class SamplingService(
         {
             var blobName = FrameBlobStore.BlobName(waveId, parsed.Fingerprint);
             await frames.SaveAsync(blobName, csv, cancellationToken);
-            // A new frame invalidates an earlier draw (also the remains of a draw that crashed halfway).
-            if (wave.State == WaveState.Sampled || wave.Sample is not null) await invitations.DeleteWaveAsync(waveId, cancellationToken);
+            // A new frame invalidates an earlier draw, and whatever a draw that crashed halfway left behind.
+            await invitations.DeleteWaveAsync(waveId, cancellationToken);
             var updated = claimed.Value.Wave with
             {
                 State = WaveState.Draft,
