@@ -35,8 +35,8 @@ public sealed class DemoWaves(IServiceProvider services)
             ReferenceDate = current ? today.AddDays(-10) : new DateOnly(year, 3, 1),
             Census = census,
         };
-        var wave = services.GetRequiredService<WaveCreation>().Create(settings);
-        await services.GetRequiredService<WaveStore>().CreateAsync(wave, Actor, cancellationToken);
+        var created = await services.GetRequiredService<WaveCreation>().CreateAsync(settings, Actor, cancellationToken);
+        if (created.Value is not { } wave) throw new InvalidOperationException(created.Problem!.Detail);
         var sampling = services.GetRequiredService<SamplingService>();
         // A different register each year (clients come and go), with made-up references per year.
         var prefix = new string(municipality.Where(char.IsAsciiLetterUpper).Take(2).ToArray()).PadRight(2, 'X');

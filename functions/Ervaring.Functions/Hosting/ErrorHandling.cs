@@ -26,7 +26,6 @@ public static class ErrorHandling
     public static int StatusFor(Exception ex) => ex switch
     {
         BadHttpRequestException bad => bad.StatusCode,
-        Api.ActionConflictException => StatusCodes.Status409Conflict,
         InvalidDataException or System.Text.DecoderFallbackException => StatusCodes.Status400BadRequest,
         _ when IsStorageOutage(ex) => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
@@ -45,8 +44,6 @@ public static class ErrorHandling
         }
         context.Response.Clear();
         context.Response.StatusCode = status;
-        // An action that happened already or cannot happen now: its Dutch sentence is the answer.
-        if (ex is Api.ActionConflictException conflict) return Write(context, status, conflict.Message);
         return WriteError(context);
     }
 

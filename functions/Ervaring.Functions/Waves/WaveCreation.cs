@@ -30,26 +30,10 @@ public sealed class WaveCreation(SurveyDefinitionCatalog catalog, WaveStore wave
     public async Task<Outcome<WaveRecord>> CreateAsync(WaveSettings settings, string actor, CancellationToken cancellationToken)
     {
         var errors = Validate(settings);
-        if (errors.Count > 0)
-            return new Problem(StatusCodes.Status400BadRequest, "Niet alle velden zijn goed ingevuld", "Verbeter de genoemde velden en probeer het opnieuw.",
-                new Dictionary<string, object?> { ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()) });
+        if (errors.Count > 0) return Problem.Validation(errors);
         var wave = New(settings);
         if (await ReserveAsync(wave, cancellationToken) is { } taken) return Problem.Conflict(taken);
         await waves.CreateAsync(wave, actor, cancellationToken);
-        return wave;
-    }
-
-    /// <summary>
-    /// The new wave, with its municipalities and year reserved for it; the caller stores it with
-    /// <see cref="WaveStore.CreateAsync"/>. Prefer <see cref="CreateAsync"/>, which does both and returns the problem
-    /// instead of throwing.
-    /// </summary>
-    /// <exception cref="ActionConflictException">Another wave already has this municipality and year (the message names it).</exception>
-    public WaveRecord Create(WaveSettings settings)
-    {
-        var wave = New(settings);
-        // The current endpoints call this synchronously; the reservation is one storage transaction.
-        if (ReserveAsync(wave, CancellationToken.None).GetAwaiter().GetResult() is { } taken) throw new ActionConflictException(taken);
         return wave;
     }
 

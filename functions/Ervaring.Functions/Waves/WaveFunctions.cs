@@ -14,16 +14,14 @@ public sealed class WaveFunctions(WaveCreation creation, WaveStore store)
 
     [Function("WavesCreate"), Beheerder]
     [Described(Tag, "Maak een meting aan"), Accepts("application/json", typeof(WaveSettings))]
-    [Returns(StatusCodes.Status201Created, typeof(WaveCreated)), Returns(StatusCodes.Status400BadRequest)]
+    [Returns(StatusCodes.Status201Created, typeof(WaveCreated)), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status409Conflict)]
     public async Task<IResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/waves")] HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<WaveSettings>(request, cancellationToken: cancellationToken);
         if (body.Error is not null) return body.Error;
-        var errors = creation.Validate(body.Value!);
-        if (errors.Count > 0) return ApiProblems.Validation(errors);
-        var wave = creation.Create(body.Value!);
-        await store.CreateAsync(wave, Actor(request.HttpContext.User), cancellationToken);
+        var outcome = await creation.CreateAsync(body.Value!, Actor(request.HttpContext.User), cancellationToken);
+        if (outcome.Value is not { } wave) return outcome.Problem!.ToResult();
         return Results.Created($"/api/waves/{wave.Id}", new WaveCreated(wave.Id, wave.State, wave.Definitions));
     }
 

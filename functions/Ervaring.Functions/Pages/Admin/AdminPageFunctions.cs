@@ -1,3 +1,4 @@
+using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;
 using Ervaring.Functions.Hosting.Functions;
 using Ervaring.Functions.Pages.Shared;
@@ -103,8 +104,10 @@ public sealed class AdminPageFunctions(
         var typed = WaveForm.From(form);
         var (settings, errors) = typed.ToSettings(creation.Validate);
         if (errors.Count > 0) return Page<NewWavePage>(new { Form = typed, Errors = errors }, StatusCodes.Status422UnprocessableEntity);
-        var wave = creation.Create(settings);
-        await waves.CreateAsync(wave, WaveFunctions.Actor(request.HttpContext.User), cancellationToken);
+        var outcome = await creation.CreateAsync(settings, WaveFunctions.Actor(request.HttpContext.User), cancellationToken);
+        // Another wave has this municipality and year (or the same click arrived twice): say which, keep the form.
+        if (outcome.Value is not { } wave)
+            return Page<NewWavePage>(new { Form = typed, Errors = new List<FieldError> { new("municipalities", outcome.Problem!.Detail) } }, outcome.Problem.Status);
         return Results.Redirect($"{AdminSignIn.Home}/metingen/{Uri.EscapeDataString(wave.Id)}?gedaan=aangemaakt");
     }
 
