@@ -41,7 +41,7 @@ public sealed class FunctionPipeline(
             }
             if (!await AuthorizeAsync(http, function)) return;
             if (function.FormPost && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-                && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+                && !await FormTokenValidAsync(http))
             {
                 await ErrorHandling.Write(http, StatusCodes.Status400BadRequest,
                     "Het formulier is verlopen of niet compleet. Ga terug, laad de pagina opnieuw en probeer het nog eens.");
@@ -60,6 +60,13 @@ public sealed class FunctionPipeline(
         {
             await auditLog.RecordAsync(http, function);
         }
+    }
+
+    /// <summary>A body the token store cannot read as a form (cut off, no boundary) is an invalid form post, not a 500.</summary>
+    private static async Task<bool> FormTokenValidAsync(HttpContext http)
+    {
+        try { return await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http); }
+        catch (AntiforgeryValidationException) { return false; }
     }
 
     private static void LimitBody(HttpContext http, long bytes)
