@@ -119,11 +119,7 @@ public sealed class AdminPageFunctions(
         return await WavePageAsync(id, cancellationToken, model => model with { Done = done is null ? null : DoneMessages.GetValueOrDefault(done) });
     }
 
-<<<<<<< HEAD
-    [Function("PagesWaveFrame"), Beheerder, Page, FormPost, MaxBody(Ervaring.Functions.Sampling.SamplingFunctions.MaxFrameBytes)]
-=======
     [Function("PagesWaveFrame"), Beheerder, Page, FormPost, MaxBody(SamplingFunctions.MaxFrameBytes)]
->>>>>>> conv-pages
     public async Task<IResult> WaveFrame(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "beheer/metingen/{id}/kader")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -241,11 +237,7 @@ public static class AdminPageRegistration
         // The frame upload is a multipart form of up to MaxFrameBytes, and the antiforgery check reads that form
         // before the function runs, with the app's form options (a route cannot set its own here, as minimal APIs
         // could). The body limit of each function (1 MB unless it declares [MaxBody]) still bounds every form.
-<<<<<<< HEAD
-        builder.Services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = Ervaring.Functions.Sampling.SamplingFunctions.MaxFrameBytes);
-=======
         builder.Services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = SamplingFunctions.MaxFrameBytes);
->>>>>>> conv-pages
         return builder;
     }
 }
