@@ -46,7 +46,12 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
         return SafeCsv.ToUtf8Bytes(table);
     }
 
-    /// <summary>A zip with one QR-code PNG per invitation, named "{clientreferentie}-{doelgroep}.png", for letters.</summary>
+    /// <summary>
+    /// A zip with one QR-code PNG per invitation, named "{clientreferentie}-{doelgroep}.png", for letters. A reference
+    /// that is not a plain file name (other characters than letters, digits, '-' and '_', or longer than 80) is
+    /// written as far as it is one, then '~' and a hash of the whole reference: "K/1" and "K#1" must never share a
+    /// file, or one family's letter would carry another family's link.
+    /// </summary>
     public static byte[] QrZip(IEnumerable<ExportRow> rows)
     {
         using var buffer = new MemoryStream();
@@ -57,7 +62,7 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
             {
                 using var data = generator.CreateQrCode(row.Link, QRCodeGenerator.ECCLevel.M);
                 var png = new PngByteQRCode(data).GetGraphic(8);
-                var entry = zip.CreateEntry($"{SafeFileName(row.ClientReference)}-{row.Audience}.png", CompressionLevel.NoCompression);
+                var entry = zip.CreateEntry($"{FileName(row.ClientReference)}-{row.Audience}.png", CompressionLevel.NoCompression);
                 using var stream = entry.Open();
                 stream.Write(png);
             }
@@ -68,6 +73,11 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
     private string BaseUrl(HttpRequest request) =>
         (configuration[BaseUrlKey] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}").TrimEnd('/');
 
-    private static string SafeFileName(string text) =>
-        new(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+    public static string FileName(string clientReference)
+    {
+        var safe = new string(clientReference.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+        if (safe == clientReference && safe.Length is > 0 and <= 80) return safe;
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(clientReference)))[..12];
+        return $"{safe[..Math.Min(safe.Length, 60)]}~{hash}";
+    }
 }

@@ -22,8 +22,10 @@ public sealed class TimerHealth
     public TimerRunStatus? Last(string function) => _last.TryGetValue(function, out var status) ? status : null;
 
     /// <summary>For a health answer: per timer function that ran, when, whether it succeeded and how many waves failed.</summary>
-    public IReadOnlyDictionary<string, object> Report() =>
+    public IReadOnlyDictionary<string, TimerRunReport> Report() =>
         _last.Values.OrderBy(s => s.Function, StringComparer.Ordinal).ToDictionary(
-            s => s.Function,
-            s => (object)new { lastRun = s.FinishedAt, succeeded = s.Succeeded, failedWaves = s.FailedWaves, failedSteps = s.FailedSteps });
+            s => s.Function, s => new TimerRunReport(s.FinishedAt, s.Succeeded, s.FailedWaves, s.FailedSteps));
 }
+
+/// <summary>One timer function's last run as <c>/health</c> shows it.</summary>
+public sealed record TimerRunReport(DateTimeOffset LastRun, bool Succeeded, int FailedWaves, int FailedSteps);

@@ -72,6 +72,13 @@ public sealed class HostileNamesCycleTests : IAsyncLifetime
         Assert.Contains(invitations, i => i.Client.Length > 1000);
         var qr = await admin.GetAsync($"/api/waves/{waveId}/invitations/qr.zip");
         Assert.Equal(HttpStatusCode.OK, qr.StatusCode);
+        // One QR file per invitation: "Z/9" and "Z#9" must not share a file name (the letter would get the other link).
+        using (var zip = new System.IO.Compression.ZipArchive(await qr.Content.ReadAsStreamAsync()))
+        {
+            Assert.Equal(invitations.Count, zip.Entries.Count);
+            Assert.Equal(invitations.Count, zip.Entries.Select(e => e.FullName.ToLowerInvariant()).Distinct().Count());
+            Assert.All(zip.Entries, e => Assert.True(e.FullName.Length <= 100 && !e.FullName.Any(c => c is '/' or '\\' or ':' or '#' or '?'), e.FullName));
+        }
 
         // --- fielding: one family per municipality answers over HTTP ---
         var fielding = await admin.PostAsync($"/api/waves/{waveId}/fielding", null);
@@ -161,6 +168,8 @@ public sealed class HostileNamesCycleTests : IAsyncLifetime
                 lines.Add(string.Join(';', Quote(reference), born, Quote(municipality), cares[i], i == 1 ? "gi" : "huisarts", Quote(provider), $"{year - 1}-02-01", ""));
             }
         }
+        foreach (var twin in new[] { "Z/9", "Z#9" })
+            lines.Add(string.Join(';', Quote(twin), year - 8, Quote(Municipalities[0]), "ambulant", "huisarts", "AB01", $"{year - 1}-02-01", ""));
         return Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
     }
 
