@@ -55,7 +55,8 @@ public sealed class AdminSecurityTests(BrowserFixture fixture)
     {
         var page = await fixture.NewPageAsync();
         await AdminSession.SignInAsync(page);
-        var waveId = await AdminSession.CreateWaveAsync(page, "Tokenloos");
+        // A municipality of its own per case: one wave per municipality and year.
+        var waveId = await AdminSession.CreateWaveAsync(page, "Tokenloos " + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6).ToArray()));
         var wavesBefore = await page.Locator("body").InnerTextAsync();
 
         // The browser's own cookies (signed in, antiforgery cookie set), but a form without the hidden token.

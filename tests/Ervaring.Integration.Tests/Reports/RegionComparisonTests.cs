@@ -34,12 +34,12 @@ public sealed class RegionComparisonTests(AppFixture fixture)
         string[] municipalities = [$"Noorddorp{tag}", $"Zuiddorp{tag}", $"Westdorp{tag}"];
         var region = $"Regio Vergelijk {tag}";
         var year = DateTime.UtcNow.Year - 1;
-        var wave = services.GetRequiredService<WaveCreation>().Create(new WaveSettings
+        var created = await services.GetRequiredService<WaveCreation>().CreateAsync(new WaveSettings
         {
             Municipalities = municipalities, Region = region, Year = year,
             FieldStart = new DateOnly(year, 3, 1), FieldEnd = new DateOnly(year, 4, 30), ReferenceDate = new DateOnly(year, 3, 1),
-        });
-        await services.GetRequiredService<WaveStore>().CreateAsync(wave, "test");
+        }, "test", CancellationToken.None);
+        var wave = created.Value!;
         var sampling = services.GetRequiredService<SamplingService>();
         Assert.True((await sampling.ImportFrameAsync(wave.Id, SyntheticRegister.Csv(3000, municipalities, year, seed: 5, referencePrefix: "RV"), true, "test", CancellationToken.None)).Succeeded);
         Assert.True((await sampling.DrawAsync(wave.Id, null, null, "test", CancellationToken.None)).Succeeded);
