@@ -31,6 +31,8 @@ public sealed partial class StorageDelta(IReadOnlyList<string> raw, IReadOnlyLis
 
     public static string Normalise(string item, IEnumerable<(string From, string To)> names)
     {
+        // Names inside storage keys are encoded (StorageKeys.Encode): read them back first, so they can be replaced too.
+        item = EncodedPart().Replace(item, m => Ervaring.Storage.StorageKeys.Decode(m.Value) is { Length: > 0 } text && !text.Any(char.IsControl) ? $"«{text}»" : m.Value);
         // Longest names first, so a wave id is replaced before the municipality name inside it.
         foreach (var (from, to) in names.Where(n => n.From.Length > 0).OrderByDescending(n => n.From.Length))
             item = item.Replace(from, to, StringComparison.Ordinal);
@@ -39,6 +41,9 @@ public sealed partial class StorageDelta(IReadOnlyList<string> raw, IReadOnlyLis
         item = IndexPartition().Replace(item, "/ # /");
         return item;
     }
+
+    [GeneratedRegex(@"(?<=[|/] ?)[A-Za-z0-9_-]{4,}(?=\||$| )")]
+    private static partial Regex EncodedPart();
 
     /// <summary>Human-readable differences between two deltas ("created: … — 270 vs 820").</summary>
     public IReadOnlyList<string> DifferencesTo(StorageDelta other) =>

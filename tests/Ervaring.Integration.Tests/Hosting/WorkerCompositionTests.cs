@@ -16,7 +16,13 @@ public sealed class WorkerCompositionTests
     [Fact]
     public void The_worker_builds_with_every_service_a_function_needs()
     {
-        using var worker = Program.BuildWorker(["--Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true"]);
+        // Production, as in Azure: the server secrets are required.
+        var secret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        using var worker = Program.BuildWorker([
+            "--Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true",
+            $"--Ervaring:Secrets:TokenKey={secret}", $"--Ervaring:Secrets:HashPepper={secret}",
+            "--Ervaring:PublicBaseUrl=https://ervaring.example.nl",
+        ]);
         var configuration = worker.Services.GetRequiredService<IConfiguration>();
         Assert.True(FunctionsHost.IsPresent(configuration));
         Assert.NotNull(worker.Services.GetRequiredService<FunctionPipeline>());

@@ -44,6 +44,9 @@ public sealed class CouncilNotesFunctions(CouncilNotesService service, OpenAnswe
         if (body.Error is not null) return body.Error;
         // The id is made here, not in the service, so the answer can name the action that was just created.
         var input = body.Value! with { Id = string.IsNullOrWhiteSpace(body.Value!.Id) ? CouncilNotesService.NewId() : body.Value.Id };
+        // An Idempotency-Key header counts as the body's idempotencyKey (the body's wins when both are sent).
+        if (string.IsNullOrWhiteSpace(input.IdempotencyKey) && request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } header)
+            input = input with { IdempotencyKey = header };
         return Saved(await service.SaveActionAsync(id, input, cancellationToken), Results.Ok(new ActionSaved(input.Id!)));
     }
 
