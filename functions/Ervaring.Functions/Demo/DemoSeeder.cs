@@ -20,6 +20,7 @@ public sealed class DemoSeeder(IServiceProvider services, IConfiguration configu
         if (!configuration.GetValue<bool>("Ervaring:Demo:Seed")) return;
         try
         {
+            await services.GetRequiredService<Hosting.StorageReadiness>().WaitAsync(TimeSpan.FromMinutes(1), stoppingToken);
             await SeedAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

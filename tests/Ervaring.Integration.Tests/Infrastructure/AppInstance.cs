@@ -41,6 +41,8 @@ public sealed class AppInstance : IAsyncDisposable
             configure?.Invoke(builder);
         });
         await app.StartAsync();
+        // The tables are created beside the start; tests that use the app's services directly need them there.
+        await app.Services.GetRequiredService<Ervaring.Functions.Hosting.StorageReadiness>().WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new AppInstance(app, new Uri(address));
     }

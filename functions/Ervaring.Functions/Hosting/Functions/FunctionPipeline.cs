@@ -17,6 +17,7 @@ namespace Ervaring.Functions.Hosting.Functions;
 public sealed class FunctionPipeline(
     RequestRateLimits rateLimits,
     AdminAuditLog auditLog,
+    StorageReadiness storage,
     IConfiguration configuration,
     ILogger<FunctionPipeline> logger)
 {
@@ -47,6 +48,8 @@ public sealed class FunctionPipeline(
                     "Het formulier is verlopen of niet compleet. Ga terug, laad de pagina opnieuw en probeer het nog eens.");
                 return;
             }
+            // Right after a cold start the tables may still be being created (in parallel with the start itself).
+            await storage.WaitAsync(TimeSpan.FromSeconds(3), http.RequestAborted);
             var result = await invoke();
             await ExecuteAsync(result, http);
             if (!http.Response.HasStarted && http.Response.StatusCode >= 400 && http.Response.ContentType is null && http.Response.ContentLength is null)
