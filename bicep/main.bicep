@@ -19,6 +19,9 @@ targetScope = 'resourceGroup'
 @maxLength(10)
 param namePrefix string
 
+@description('The https address families open the survey at, when the municipality puts a custom domain in front (e.g. https://ervaring.gemeente.nl). Empty: the function app\'s own https address. Every personal link in letters and QR codes starts with it.')
+param publicBaseUrl string = ''
+
 @description('Azure region. Flex Consumption must be available there; West Europe keeps data in the EU.')
 param location string = 'westeurope'
 
@@ -485,6 +488,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Ervaring__Secrets__HashPepper: hashPepper
     // Officers sign in with Entra ID through App Service Authentication; the app reads the forwarded principal.
     Ervaring__EntraSignIn: 'true'
+    // The address in front of every personal link (letters, QR codes, reminders): configured, never the request's Host.
+    Ervaring__PublicBaseUrl: empty(publicBaseUrl) ? 'https://${functionApp.properties.defaultHostName}' : publicBaseUrl
 
 
     // Telemetry, Entra-authenticated (the component has local auth disabled).

@@ -35,6 +35,7 @@ dotnet Ervaring.Functions.dll \
   --Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true \
   --Ervaring:DevelopmentScheduler=true \
   --Ervaring:AdminApiKey=demo-beheerder-sleutel-2026 \
+  --Ervaring:PublicBaseUrl="http://127.0.0.1:$port" \
   --Ervaring:Demo:Seed="${ERVARING_DEMO:-true}" &
 pids+=($!)
 

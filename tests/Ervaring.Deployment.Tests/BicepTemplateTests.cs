@@ -66,7 +66,7 @@ public sealed partial class BicepTemplateTests(CompiledTemplate compiled) : ICla
     {
         var parameters = compiled.Template["parameters"]!.AsObject();
         Assert.Equal(
-            new[] { "alertEmail", "entraClientId", "entraTenantId", "frameRetentionDays", "hashPepper", "location", "namePrefix", "tokenKey" },
+            new[] { "alertEmail", "entraClientId", "entraTenantId", "frameRetentionDays", "hashPepper", "location", "namePrefix", "publicBaseUrl", "tokenKey" },
             parameters.Select(p => p.Key).Order());
         Assert.Equal("westeurope", (string?)parameters["location"]!["defaultValue"]);
         // The server secrets never appear in deployment history or logs.
@@ -250,6 +250,10 @@ public sealed partial class BicepTemplateTests(CompiledTemplate compiled) : ICla
         Assert.Contains("dataStorageName", settings["Ervaring__Storage__TableEndpoint"]);
         Assert.Contains("hostStorageName", settings["AzureWebJobsStorage__accountName"]);
         Assert.Contains("Authorization=AAD", settings["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+        // Personal links start with a configured https address: the app's own host name, or the custom domain given.
+        Assert.Contains("https://", settings["Ervaring__PublicBaseUrl"]);
+        Assert.Contains("defaultHostName", settings["Ervaring__PublicBaseUrl"]);
+        Assert.Contains("parameters('publicBaseUrl')", settings["Ervaring__PublicBaseUrl"]);
 
         // No key-based connection anywhere.
         Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys); // the plain name is a connection string

@@ -16,10 +16,8 @@ namespace Ervaring.Functions.Sampling;
 /// code (re-derived from the invitation id with the token key; storage only has their hashes). Available from
 /// the draw until close; spreadsheet-safe; ';'-separated UTF-8 with BOM for Dutch Excel.
 /// </summary>
-public sealed class InvitationExport(WaveStore waves, InvitationStore invitations, ServerSecrets secrets, IConfiguration configuration)
+public sealed class InvitationExport(WaveStore waves, InvitationStore invitations, ServerSecrets secrets, PublicBaseUrl publicBaseUrl)
 {
-    public const string BaseUrlKey = "Ervaring:PublicBaseUrl";
-
     public sealed record ExportRow(string InvitationId, string ClientReference, string Audience, string Municipality, string Link, string Code);
 
     public async Task<Outcome<IReadOnlyList<ExportRow>>> RowsAsync(string waveId, HttpRequest request, CancellationToken cancellationToken)
@@ -27,7 +25,7 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
         if (stored.Wave.State is not (WaveState.Sampled or WaveState.Fielding))
             return Problem.Conflict($"Uitnodigingen zijn er alleen tussen trekking en sluiting; deze meting is '{stored.Wave.State.Dutch()}'.");
-        var baseUrl = BaseUrl(request);
+        var baseUrl = publicBaseUrl.Value;
         var rows = new List<ExportRow>();
         await foreach (var invitation in invitations.ListAsync(waveId, cancellationToken))
         {
@@ -69,9 +67,6 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
         }
         return buffer.ToArray();
     }
-
-    private string BaseUrl(HttpRequest request) =>
-        (configuration[BaseUrlKey] is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}").TrimEnd('/');
 
     public static string FileName(string clientReference)
     {

@@ -113,6 +113,8 @@ public static class SamplingRegistration
 {
     public static IHostApplicationBuilder AddSampling(this IHostApplicationBuilder builder)
     {
+        // Read and checked now, at start-up: a Production app without an https address for its links does not start.
+        builder.Services.AddSingleton(PublicBaseUrl.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<Ervaring.Storage.Waves.WaveStore>();
         builder.Services.AddSingleton<Ervaring.Storage.Frames.FrameBlobStore>();
         builder.Services.AddSingleton<Ervaring.Storage.Invitations.InvitationStore>();
