@@ -18,6 +18,7 @@ public sealed class FunctionPipeline(
     RequestRateLimits rateLimits,
     AdminAuditLog auditLog,
     StorageReadiness storage,
+    Sampling.PublicBaseUrl publicBaseUrl,
     IConfiguration configuration,
     ILogger<FunctionPipeline> logger)
 {
@@ -41,6 +42,12 @@ public sealed class FunctionPipeline(
                 return;
             }
             if (!await AuthorizeAsync(http, function)) return;
+            if (!await SameSiteOrTokenAsync(http, function))
+            {
+                await ErrorHandling.Write(http, StatusCodes.Status403Forbidden,
+                    "Dit verzoek komt niet van de eigen beheerpagina's. Gebruik de pagina's of een API-sleutel.");
+                return;
+            }
             if (function.FormPost && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
                 && !await FormTokenValidAsync(http))
             {
@@ -63,6 +70,25 @@ public sealed class FunctionPipeline(
         {
             await auditLog.RecordAsync(http, function);
         }
+    }
+
+    /// <summary>
+    /// A state-changing API request that is authenticated only by the sign-in cookie must come from our own pages: a
+    /// same-origin <c>Sec-Fetch-Site</c> or <c>Origin</c>, or a valid antiforgery token. SameSite=Strict alone is not
+    /// enough in front of a draw or a publication. API keys (and the platform's principal) are unaffected: a
+    /// browser never adds them by itself.
+    /// </summary>
+    private async Task<bool> SameSiteOrTokenAsync(HttpContext http, HttpFunction function)
+    {
+        var method = http.Request.Method;
+        if (!function.IsApi || HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)) return true;
+        if (http.User.Identity?.AuthenticationType != Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme) return true;
+        var headers = http.Request.Headers;
+        if (headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site) return site == "same-origin" || (site == "none" && await FormTokenValidAsync(http));
+        if (headers.Origin.ToString() is { Length: > 0 } origin)
+            return string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase)
+                   || string.Equals(origin, publicBaseUrl.Value, StringComparison.OrdinalIgnoreCase);
+        return await FormTokenValidAsync(http);
     }
 
     /// <summary>A body the token store cannot read as a form (cut off, no boundary) is an invalid form post, not a 500.</summary>
