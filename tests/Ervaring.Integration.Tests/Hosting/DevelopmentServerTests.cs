@@ -16,7 +16,7 @@ public sealed class DevelopmentServerTests(AppFixture fixture)
     [Fact]
     public void It_serves_exactly_the_http_functions_of_functions_metadata_with_their_routes_and_methods()
     {
-        var app = Program.Build(["--Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true"]);
+        var app = Program.Build(["--environment=Testing", "--Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true"]);
         var served = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
             .Select(e => Describe(e.RoutePattern.RawText!.TrimStart('/'), e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods))
             .Order().ToList();

@@ -11,7 +11,7 @@ public sealed class SurveyDefinitionStartupTests
     [Fact]
     public void The_app_loads_both_questionnaires_copied_next_to_it()
     {
-        var app = Program.Build(["--Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true"]);
+        var app = Program.Build(["--environment=Testing", "--Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true"]);
         var catalog = app.Services.GetRequiredService<SurveyDefinitionCatalog>();
         Assert.NotNull(catalog.Latest("ceo-jeugd-ouders"));
         Assert.NotNull(catalog.Latest("ceo-jeugd-jongeren"));
@@ -28,7 +28,7 @@ public sealed class SurveyDefinitionStartupTests
             File.WriteAllText(Path.Combine(folder, "ceo-jeugd-ouders.v1.json"), source.Replace("\"audience\": \"ouders\"", "\"audience\": \"grootouders\""));
 
             var error = Assert.Throws<SurveyDefinitionException>(() =>
-                Program.Build(["--Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true", $"--Ervaring:SurveyDefinitionsPath={folder}"]));
+                Program.Build(["--environment=Testing", "--Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true", $"--Ervaring:SurveyDefinitionsPath={folder}"]));
             Assert.Contains(error.Problems, p => p.File.EndsWith("ceo-jeugd-ouders.v1.json", StringComparison.Ordinal) && p.JsonPath == "$.audience");
         }
         finally
