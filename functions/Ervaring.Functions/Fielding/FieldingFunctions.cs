@@ -30,7 +30,7 @@ public sealed class FieldingFunctions(FieldworkProgress progress, Reminders remi
     {
         if (!QueryValues.TryInt(request, "round", out var given)) return Results.BadRequest();
         var round = given ?? 1;
-        var outcome = await reminders.CsvAsync(id, round, request, cancellationToken);
+        var outcome = await reminders.CsvAsync(id, round, cancellationToken);
         return outcome.Problem?.ToResult() ?? Results.File(outcome.Value!, "text/csv; charset=utf-8", $"herinneringen-{id}-ronde-{round}.csv");
     }
 

@@ -67,7 +67,7 @@ public sealed class Reminders(WaveStore waves, InvitationStore invitations, Invi
     public static bool IsNonResponder(InvitationRecord invitation) =>
         invitation.Status is InvitationStatus.Invited or InvitationStatus.Opened;
 
-    public async Task<Outcome<byte[]>> CsvAsync(string waveId, int round, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<byte[]>> CsvAsync(string waveId, int round, CancellationToken cancellationToken)
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
         var wave = stored.Wave;
@@ -82,7 +82,7 @@ public sealed class Reminders(WaveStore waves, InvitationStore invitations, Invi
         var nonResponders = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var i in invitations.ListAsync(waveId, cancellationToken))
             if (IsNonResponder(i)) nonResponders.Add(i.InvitationId);
-        var rows = await export.RowsAsync(waveId, request, cancellationToken);
+        var rows = await export.RowsAsync(waveId, cancellationToken);
         if (rows.Problem is not null) return rows.Problem;
         var table = new List<IEnumerable<string?>> { new[] { "clientreferentie", "doelgroep", "gemeente", "link", "code", "ronde" } };
         table.AddRange(rows.Value!.Where(r => nonResponders.Contains(r.InvitationId))

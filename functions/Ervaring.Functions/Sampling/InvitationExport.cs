@@ -20,7 +20,7 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
 {
     public sealed record ExportRow(string InvitationId, string ClientReference, string Audience, string Municipality, string Link, string Code);
 
-    public async Task<Outcome<IReadOnlyList<ExportRow>>> RowsAsync(string waveId, HttpRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<IReadOnlyList<ExportRow>>> RowsAsync(string waveId, CancellationToken cancellationToken)
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
         if (stored.Wave.State is not (WaveState.Sampled or WaveState.Fielding))

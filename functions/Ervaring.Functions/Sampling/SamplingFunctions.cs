@@ -81,7 +81,7 @@ public sealed class SamplingFunctions(SamplingService sampling, InvitationExport
     public async Task<IResult> Invitations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/waves/{id}/invitations.csv")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var rows = await export.RowsAsync(id, request, cancellationToken);
+        var rows = await export.RowsAsync(id, cancellationToken);
         return rows.Problem?.ToResult() ?? Results.File(InvitationExport.Csv(rows.Value!), "text/csv; charset=utf-8", $"uitnodigingen-{id}.csv");
     }
 
@@ -91,7 +91,7 @@ public sealed class SamplingFunctions(SamplingService sampling, InvitationExport
     public async Task<IResult> QrCodes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/waves/{id}/invitations/qr.zip")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var rows = await export.RowsAsync(id, request, cancellationToken);
+        var rows = await export.RowsAsync(id, cancellationToken);
         return rows.Problem?.ToResult() ?? Results.File(InvitationExport.QrZip(rows.Value!), "application/zip", $"qr-codes-{id}.zip");
     }
 

@@ -175,7 +175,7 @@ public sealed class AdminPageFunctions(
     public async Task<IResult> WaveInvitations(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer/metingen/{id}/uitnodigingen.csv")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var rows = await export.RowsAsync(id, request, cancellationToken);
+        var rows = await export.RowsAsync(id, cancellationToken);
         return rows.Problem is { } problem
             ? ProblemPage(problem, id)
             : Results.File(InvitationExport.Csv(rows.Value!), "text/csv; charset=utf-8", $"uitnodigingen-{id}.csv");
@@ -185,7 +185,7 @@ public sealed class AdminPageFunctions(
     public async Task<IResult> WaveQrCodes(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer/metingen/{id}/qr-codes.zip")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var rows = await export.RowsAsync(id, request, cancellationToken);
+        var rows = await export.RowsAsync(id, cancellationToken);
         return rows.Problem is { } problem
             ? ProblemPage(problem, id)
             : Results.File(InvitationExport.QrZip(rows.Value!), "application/zip", $"qr-codes-{id}.zip");
