@@ -55,6 +55,19 @@ public static class BenchmarkMain
             return 0;
         }
 
+        if (Option(args, "--survey-load") is { } surveyRate)
+        {
+            // Survey page GET and submit POST side by side in one run against the real app (issue 13's comparison).
+            var rate = int.Parse(surveyRate, CultureInfo.InvariantCulture);
+            var seconds = int.Parse(Option(args, "--seconds") ?? "15", CultureInfo.InvariantCulture);
+            await using var live = await LiveApp.StartAsync();
+            var survey = await SurveyLoad.RunAsync(live, rate, TimeSpan.FromSeconds(seconds));
+            Console.WriteLine($"survey load on {Machine.Describe()}, {rate}/s for {seconds} s each:");
+            foreach (var r in new[] { survey.Render, survey.Submit })
+                Console.WriteLine($"  {r}");
+            return 0;
+        }
+
         var smoke = args.Contains("--smoke");
         var useBdn = !smoke && !args.Contains("--no-bdn");
         var outPath = Option(args, "--out");

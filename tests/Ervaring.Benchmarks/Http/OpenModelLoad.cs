@@ -20,8 +20,21 @@ public static class OpenModelLoad
 {
     public static async Task<LoadResult> RunAsync(
         string name, HttpClient client, int rate, int count, TimeSpan maxDuration,
-        Func<int, HttpRequestMessage> request, Func<HttpResponseMessage, bool> success, TimeSpan? requestTimeout = null)
+        Func<int, HttpRequestMessage> request, Func<HttpResponseMessage, bool> success, TimeSpan? requestTimeout = null) =>
+        (await RunInterleavedAsync([name], client, rate, count, maxDuration, (_, i) => request(i), success, requestTimeout))[0];
+
+    /// <summary>
+    /// Several kinds of request side by side in one run: request <c>i</c> is of kind <c>i % kinds</c> (its own
+    /// index <c>i / kinds</c>), each kind at <c>ratePerKind</c>, so every kind meets the same machine, the same
+    /// JIT tiering and the same storage state. One result per kind.
+    /// </summary>
+    public static async Task<IReadOnlyList<LoadResult>> RunInterleavedAsync(
+        IReadOnlyList<string> names, HttpClient client, int ratePerKind, int countPerKind, TimeSpan maxDuration,
+        Func<int, int, HttpRequestMessage> request, Func<HttpResponseMessage, bool> success, TimeSpan? requestTimeout = null)
     {
+        var kinds = names.Count;
+        var rate = ratePerKind * kinds;
+        var count = countPerKind * kinds;
         var latencies = new double[count];
         var codes = new int[count];
         var good = new bool[count];
@@ -52,19 +65,23 @@ public static class OpenModelLoad
         }
         var wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
 
-        var succeeded = Enumerable.Range(0, issued).Count(i => good[i]);
-        var sorted = Enumerable.Range(0, issued).Where(i => latencies[i] > 0).Select(i => latencies[i]).Order().ToArray();
-        var statusCounts = Enumerable.Range(0, issued).GroupBy(i => codes[i]).ToDictionary(g => g.Key, g => g.Count());
-        return new LoadResult(name, rate, issued, succeeded, issued - succeeded, sorted.Length / wall,
-            Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length == 0 ? double.NaN : sorted[^1],
-            issued == 0 ? 0 : (long)Enumerable.Range(0, issued).Average(i => bytes[i]), statusCounts, truncated);
+        return names.Select((name, kind) =>
+        {
+            var mine = Enumerable.Range(0, issued).Where(i => i % kinds == kind).ToArray();
+            var succeeded = mine.Count(i => good[i]);
+            var sorted = mine.Where(i => latencies[i] > 0).Select(i => latencies[i]).Order().ToArray();
+            var statusCounts = mine.GroupBy(i => codes[i]).ToDictionary(g => g.Key, g => g.Count());
+            return new LoadResult(name, ratePerKind, mine.Length, succeeded, mine.Length - succeeded, sorted.Length / wall,
+                Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length == 0 ? double.NaN : sorted[^1],
+                mine.Length == 0 ? 0 : (long)mine.Average(i => bytes[i]), statusCounts, truncated);
+        }).ToList();
 
         async Task SendAsync(int i, long dueAt)
         {
             using var cts = new CancellationTokenSource(timeout);
             try
             {
-                using var message = request(i);
+                using var message = request(i % kinds, i / kinds);
                 using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cts.Token);
                 var body = await response.Content.ReadAsByteArrayAsync(cts.Token);
                 latencies[i] = (Stopwatch.GetTimestamp() - dueAt) * 1000.0 / frequency;
