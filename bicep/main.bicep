@@ -346,7 +346,7 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     WorkspaceResourceId: logAnalytics.id
     DisableLocalAuth: true
     IngestionMode: 'LogAnalytics'
-    // Respondents' IP addresses never reach the logs (DESIGN.md): ingestion keeps only a masked address.
+    // Respondents' IP addresses never reach the logs (docs/architecture.md, privacy): ingestion keeps only a masked address.
     DisableIpMasking: false
   }
 }

@@ -62,26 +62,4 @@ public static class InvitationPlanner
         return result;
     }
 
-    /// <summary>
-    /// Mail-merge export (UTF-8 with BOM, ';'): client reference, audience, link, short code.
-    /// Spreadsheet-safe. Contains the links: hand over to the mail merge, do not keep.
-    /// </summary>
-    public static byte[] MailMergeCsv(IEnumerable<IssuedInvitation> invitations, string baseUrl)
-    {
-        ArgumentNullException.ThrowIfNull(invitations);
-        ArgumentNullException.ThrowIfNull(baseUrl);
-        var rows = new List<IEnumerable<string?>> { new[] { "clientreferentie", "doelgroep", "link", "code" } };
-        var prefix = baseUrl.TrimEnd('/');
-        foreach (var invitation in invitations)
-        {
-            rows.Add([
-                invitation.ClientReference,
-                invitation.Audience == Audience.Ouders ? "ouders" : "jongeren",
-                $"{prefix}/{invitation.LinkToken}",
-                invitation.ShortCodeDisplay,
-            ]);
-        }
-
-        return SafeCsv.ToUtf8Bytes(rows);
-    }
 }

@@ -95,9 +95,6 @@ public sealed record SampleDraw(
     public IEnumerable<string> AllSelected => Strata.SelectMany(s => s.Selected);
 }
 
-/// <summary>Outcome of re-drawing a recorded sample.</summary>
-public sealed record SampleVerification(bool IsMatch, bool FingerprintMatches, IReadOnlyList<string> Differences);
-
 /// <summary>
 /// Stratified simple random sampling without replacement with permanent random numbers.
 /// Deterministic given frame, design, exclusions, seed and offset; independent of row order.
@@ -216,51 +213,6 @@ public static class Sampler
         ArgumentNullException.ThrowIfNull(clientReferences);
         ArgumentNullException.ThrowIfNull(seed);
         return SelectSmallest(clientReferences.ToList(), n, seed.Bytes, PermanentRandomNumber.OffsetToFixedPoint(offset));
-    }
-
-    /// <summary>Re-draws from seed, offset and frame and compares with a recorded sample.</summary>
-    public static SampleVerification Verify(Frame frame, SamplingDesign design, Exclusions? exclusions, SampleDraw recorded)
-    {
-        ArgumentNullException.ThrowIfNull(recorded);
-        var redraw = Draw(frame, design, SamplingSeed.FromHex(recorded.SeedHex), recorded.Offset, exclusions);
-        var differences = new List<string>();
-        var fingerprintMatches = recorded.FrameFingerprint is null || frame.Fingerprint is null
-            || string.Equals(recorded.FrameFingerprint, frame.Fingerprint, StringComparison.OrdinalIgnoreCase);
-        if (!fingerprintMatches)
-        {
-            differences.Add("De vingerafdruk (SHA-256) van het bestand is anders dan bij de oorspronkelijke trekking: het is niet hetzelfde bestand.");
-        }
-
-        var recordedByKey = recorded.Strata.ToDictionary(s => s.Key, StringComparer.Ordinal);
-        var redrawnByKey = redraw.Strata.ToDictionary(s => s.Key, StringComparer.Ordinal);
-        foreach (var stratum in redraw.Strata)
-        {
-            if (!recordedByKey.TryGetValue(stratum.Key, out var old))
-            {
-                differences.Add($"Laag '{stratum.Key}' komt niet voor in de vastgelegde steekproef.");
-                continue;
-            }
-
-            if (old.PopulationSize != stratum.PopulationSize)
-            {
-                differences.Add($"Laag '{stratum.Key}': {stratum.PopulationSize} cliënten in het kader, vastgelegd waren er {old.PopulationSize}.");
-            }
-
-            var oldSet = old.Selected.ToHashSet(StringComparer.Ordinal);
-            var missing = stratum.Selected.Count(r => !oldSet.Contains(r));
-            var extra = old.Selected.Count - (stratum.Selected.Count - missing);
-            if (missing > 0 || extra > 0)
-            {
-                differences.Add($"Laag '{stratum.Key}': {Math.Max(missing, extra).ToString(CultureInfo.InvariantCulture)} geselecteerde cliënt(en) verschillen.");
-            }
-        }
-
-        foreach (var stratum in recorded.Strata.Where(s => !redrawnByKey.ContainsKey(s.Key)))
-        {
-            differences.Add($"Laag '{stratum.Key}' staat in de vastgelegde steekproef, maar niet in het kader.");
-        }
-
-        return new SampleVerification(differences.Count == 0, fingerprintMatches, differences);
     }
 
     private static List<string> SelectSmallest(List<string> references, int n, ReadOnlySpan<byte> seed, ulong offsetFixed)

@@ -52,9 +52,6 @@ public sealed class ItemAccumulator
 
     public IEnumerable<AccumulatorCell> Cells =>
         cells.Select(c => new AccumulatorCell(c.Key.Stratum, c.Key.Domain, c.Value));
-
-    public long CountIn(StratumKey stratum) =>
-        cells.Where(c => c.Key.Stratum == stratum).Sum(c => c.Value.Count);
 }
 
 public sealed record AccumulatorCell(StratumKey Stratum, string Domain, RunningMoments Moments);

@@ -2,7 +2,7 @@ namespace Ervaring.Core.Waves;
 
 /// <summary>
 /// What the officer decides when creating a wave (meting). This is also the JSON body of
-/// <c>POST /api/waves</c>; property names are camelCase there. Defaults follow DESIGN.md.
+/// <c>POST /api/waves</c>; property names are camelCase there. Defaults follow docs/sampling.md and docs/statistics.md.
 /// </summary>
 public sealed record WaveSettings
 {

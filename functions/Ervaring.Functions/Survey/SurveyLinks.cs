@@ -3,7 +3,7 @@ namespace Ervaring.Functions.Survey;
 /// <summary>
 /// The family's personal link: <c>/s/?t={token}</c>. The token sits in the query, never in the path, because the
 /// Functions host records the path of every request in Application Insights but strips the query string
-/// (DESIGN.md: logs never contain tokens). The path form <c>/s/{token}</c> is accepted as well, but never issued.
+/// (docs/architecture.md, privacy: logs never contain tokens). The path form <c>/s/{token}</c> is accepted as well, but never issued.
 /// <c>/s/</c> without a token is the page for typing the letter's code.
 /// </summary>
 public static class SurveyLinks

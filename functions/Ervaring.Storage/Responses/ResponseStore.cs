@@ -40,14 +40,6 @@ public sealed class ResponseStore(StorageAccount account)
         return found.HasValue && found.Value is { } entity ? FromEntity(entity) : null;
     }
 
-    public async Task<int> CountAsync(string waveId, CancellationToken cancellationToken = default)
-    {
-        var count = 0;
-        await foreach (var _ in Table.QueryAsync<TableEntity>(e => e.PartitionKey == waveId, select: ["RowKey"], cancellationToken: cancellationToken))
-            count++;
-        return count;
-    }
-
     private static TableEntity ToEntity(string rowKey, AnonymousResponse r) => new(r.WaveId, rowKey)
     {
         ["Audience"] = r.Audience,

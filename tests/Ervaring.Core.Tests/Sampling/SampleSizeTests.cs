@@ -4,7 +4,7 @@ namespace Ervaring.Core.Tests.Sampling;
 
 public class SampleSizeTests
 {
-    // Independent reference: the formula from DESIGN.md with the published z.
+    // Independent reference: the formula in docs/sampling.md with the published z.
     private static int ExpectedGross(int n, double e, double r, double z = 1.959964)
     {
         var n0 = z * z * 0.25 / (e * e);

@@ -31,7 +31,7 @@ public sealed class SamplingFlowTests(AppFixture fixture)
         var preview = await JsonAsync(await client.GetAsync($"/api/waves/{waveId}/sample/preview"));
         var domain = preview[0];
         Assert.Equal(place, domain.GetProperty("key").GetString());
-        // DESIGN.md: n0 = z²·p(1−p)/e², n = n0·N/(n0 + N − 1), gross = ceil(n / response rate).
+        // docs/sampling.md: n0 = z²·p(1−p)/e², n = n0·N/(n0 + N − 1), gross = ceil(n / response rate).
         var n0 = 1.959964 * 1.959964 * 0.25 / (0.05 * 0.05);
         var expectedGross = (int)Math.Ceiling(n0 * 3000 / (n0 + 3000 - 1) / 0.30);
         Assert.Equal(expectedGross, domain.GetProperty("grossSampleSize").GetInt32());
