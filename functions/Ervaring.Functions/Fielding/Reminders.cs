@@ -28,7 +28,7 @@ public sealed class Reminders(WaveStore waves, InvitationStore invitations, Invi
         var perWave = new PerWave(Name, logger, cancellationToken);
         foreach (var wave in await perWave.WavesAsync(waves))
         {
-            if (wave.State != WaveState.Fielding || wave.FieldingStartedOn is not { } started) continue;
+            if (!wave.State.Allows(WaveOperation.Remind) || wave.FieldingStartedOn is not { } started) continue;
             await perWave.RunAsync(wave.Id, async () =>
             {
                 for (var round = 1; round <= wave.Settings.ReminderDays.Count; round++)
@@ -52,7 +52,7 @@ public sealed class Reminders(WaveStore waves, InvitationStore invitations, Invi
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            if (await waves.GetAsync(waveId, cancellationToken) is not { } stored || stored.Wave.State != WaveState.Fielding || stored.Wave.RemindersAnnounced.Contains(round)) return false;
+            if (await waves.GetAsync(waveId, cancellationToken) is not { } stored || !stored.Wave.State.Allows(WaveOperation.Remind) || stored.Wave.RemindersAnnounced.Contains(round)) return false;
             try
             {
                 await waves.UpdateAsync(stored, stored.Wave with { RemindersAnnounced = [.. stored.Wave.RemindersAnnounced, round] },
@@ -71,8 +71,8 @@ public sealed class Reminders(WaveStore waves, InvitationStore invitations, Invi
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
         var wave = stored.Wave;
-        if (wave.State != WaveState.Fielding || wave.FieldingStartedOn is not { } started)
-            return Problem.Conflict($"Herinneringen zijn er alleen tijdens het veldwerk; deze meting is '{wave.State.Dutch()}'.");
+        if (wave.State.WhyNot(WaveOperation.Remind) is { } notNow) return Problem.Conflict(notNow);
+        if (wave.FieldingStartedOn is not { } started) return Problem.Conflict("Het veldwerk van deze meting heeft geen startdatum.");
         if (round < 1 || round > wave.Settings.ReminderDays.Count)
             return Problem.BadRequest($"Ronde {round} bestaat niet; deze meting heeft {wave.Settings.ReminderDays.Count} herinneringsrondes.");
         var due = started.AddDays(wave.Settings.ReminderDays[round - 1]);

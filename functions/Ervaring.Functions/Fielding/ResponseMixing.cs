@@ -27,8 +27,8 @@ public sealed class ResponseMixing(WaveStore waves, Fieldwork fieldwork, Respons
         var moved = 0;
         var perWave = new PerWave(Name, logger, cancellationToken);
         foreach (var wave in await perWave.WavesAsync(waves))
-            if (wave.State is WaveState.Fielding or WaveState.Closed && wave.PurgedOn is null)
-                await perWave.RunAsync(wave.Id, async () => moved += await MixAsync(wave.Id, force: wave.State == WaveState.Closed, cancellationToken));
+            if (wave.State.Allows(WaveOperation.MixResponses) && wave.PurgedOn is null)
+                await perWave.RunAsync(wave.Id, async () => moved += await MixAsync(wave.Id, force: !wave.State.Allows(WaveOperation.Answer), cancellationToken));
         return perWave.Done($"{moved} antwoorden verplaatst");
     }
 

@@ -29,8 +29,8 @@ public sealed class WaveClosing(
         var perWave = new PerWave(Name, logger, cancellationToken);
         foreach (var wave in await perWave.WavesAsync(waves))
         {
-            var due = wave.State == WaveState.Fielding && wave.Settings.FieldEnd < today;
-            var unfinished = wave.State is WaveState.Closed or WaveState.Published && wave.PurgedOn is null;
+            var due = wave.State.Allows(WaveOperation.Close) && wave.Settings.FieldEnd < today;
+            var unfinished = wave.State.Allows(WaveOperation.Purge) && wave.PurgedOn is null;
             if (!due && !unfinished) continue;
             // A wave that throws halfway stays where it got to (closed, not purged) and is finished by the next run.
             await perWave.RunAsync(wave.Id, async () =>
@@ -62,10 +62,10 @@ public sealed class WaveClosing(
             try
             {
                 // 1. Close first: from here on the survey refuses new answers.
-                if (stored.Wave.State == WaveState.Fielding)
+                if (stored.Wave.State.Allows(WaveOperation.Close))
                     stored = await waves.UpdateAsync(stored, stored.Wave with { State = WaveState.Closed, ClosedOn = DateOnly.FromDateTime(now.UtcDateTime) }, actor, "meting gesloten", cancellationToken);
-                else if (stored.Wave.State is not (WaveState.Closed or WaveState.Published))
-                    return Problem.Conflict(WaveStates.WhyNot(stored.Wave.State, WaveState.Closed)!);
+                else if (!stored.Wave.State.Allows(WaveOperation.Purge))
+                    return Problem.Conflict(stored.Wave.State.WhyNot(WaveOperation.Close)!);
                 if (stored.Wave.PurgedOn is not null) return stored.Wave;
 
                 if (stored.Wave.Claim is { } ours && ours.Id == mine)

@@ -60,8 +60,7 @@ public sealed class ReportPublication(
     /// <summary>Why this request cannot publish now (checked before claiming and again when another request won), or null.</summary>
     private async Task<Problem?> RefusalAsync(WaveRecord wave, string? correction, CancellationToken cancellationToken)
     {
-        if (wave.State is not (WaveState.Closed or WaveState.Published))
-            return Problem.Conflict(WaveStates.WhyNot(wave.State, WaveState.Published)!);
+        if (wave.State.WhyNot(WaveOperation.Publish) is { } notNow) return Problem.Conflict(notNow);
         if (wave.PurgedOn is null)
             return Problem.Conflict("De meting is nog niet helemaal afgesloten (koppelingen worden nog verwijderd). Probeer het straks opnieuw.");
         if (correction is { Length: > 1000 }) return Problem.BadRequest("Beschrijf de correctie in hoogstens 1000 tekens.");

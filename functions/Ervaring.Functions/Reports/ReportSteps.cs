@@ -16,7 +16,7 @@ public sealed class InterimAggregates(WaveStore waves, WaveAggregation aggregati
     {
         var done = 0;
         var perWave = new PerWave(Name, logger, cancellationToken);
-        foreach (var wave in (await perWave.WavesAsync(waves)).Where(w => w.State == WaveState.Fielding))
+        foreach (var wave in (await perWave.WavesAsync(waves)).Where(w => w.State.Allows(WaveOperation.Answer)))
             await perWave.RunAsync(wave.Id, async () =>
             {
                 if ((await aggregation.ComputeAsync(wave.Id, cancellationToken)).Succeeded) done++;

@@ -23,8 +23,7 @@ public sealed class WaveAggregation(
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
         var wave = stored.Wave;
-        if (wave.State is WaveState.Draft or WaveState.Sampled)
-            return Problem.Conflict($"Er zijn nog geen antwoorden: de meting is '{wave.State.Dutch()}'.");
+        if (wave.State.WhyNot(WaveOperation.ComputeResults) is { } notNow) return Problem.Conflict(notNow);
         if (await inputs.LoadAsync(wave, cancellationToken) is not { } input)
             return Problem.Conflict("De steekproefgegevens (aantallen per stratum) van deze meting ontbreken; zonder die gegevens kan niet worden gewogen.");
         var status = wave.State == WaveState.Fielding ? AggregateStatus.Interim : AggregateStatus.Draft;

@@ -47,6 +47,6 @@ public sealed class FieldingStart(WaveStore waves, InvitationStore invitations, 
             return Problem.Conflict(claim.Since < DateTimeOffset.UtcNow - WaveClaim.StaleAfter
                 ? $"Er is eerder {claim.Step} maar dat is halverwege afgebroken. Doe dat opnieuw voordat het veldwerk start."
                 : Waves.WaveSteps.Busy(claim));
-        return WaveStates.WhyNot(wave.State, WaveState.Fielding) is { } why ? Problem.Conflict(why) : null;
+        return wave.State.WhyNot(WaveOperation.StartFielding) is { } why ? Problem.Conflict(why) : null;
     }
 }

@@ -23,8 +23,7 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
     public async Task<Outcome<IReadOnlyList<ExportRow>>> RowsAsync(string waveId, CancellationToken cancellationToken)
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
-        if (stored.Wave.State is not (WaveState.Sampled or WaveState.Fielding))
-            return Problem.Conflict($"Uitnodigingen zijn er alleen tussen trekking en sluiting; deze meting is '{stored.Wave.State.Dutch()}'.");
+        if (stored.Wave.State.WhyNot(WaveOperation.UseInvitations) is { } notNow) return Problem.Conflict(notNow);
         var baseUrl = publicBaseUrl.Value;
         var rows = new List<ExportRow>();
         await foreach (var invitation in invitations.ListAsync(waveId, cancellationToken))

@@ -52,8 +52,7 @@ public sealed class SamplingService(
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
         var wave = stored.Wave;
-        if (wave.State is not (WaveState.Draft or WaveState.Sampled))
-            return Problem.Conflict($"Een nieuw steekproefkader kan alleen vóór het veldwerk; deze meting is '{wave.State.Dutch()}'.");
+        if (wave.State.WhyNot(WaveOperation.ChangeFrame) is { } notNow) return Problem.Conflict(notNow);
 
         var parsed = FrameParser.Parse(csv, SamplingDesigns.FrameOptions(wave.Settings));
         var rows = parsed.RowErrors.Take(MaxReportedRows).Select(e => new RowProblem(e.LineNumber, e.Column, e.Reason)).ToList();
@@ -120,7 +119,7 @@ public sealed class SamplingService(
     }
 
     private static bool IsCurrentFrame(WaveRecord wave, string fingerprint, bool droppedInvalid) =>
-        wave.State is WaveState.Draft or WaveState.Sampled && wave.Claim is null
+        wave.State.Allows(WaveOperation.ChangeFrame) && wave.Claim is null
         && wave.Frame is { RawDeleted: false } frame && frame.Fingerprint == fingerprint && frame.DroppedInvalid == droppedInvalid;
 
     /// <summary>What a draw would give now, per reporting domain (nothing is stored).</summary>
@@ -148,8 +147,7 @@ public sealed class SamplingService(
         if (loaded.Problem is not null) return loaded.Problem;
         var (stored, frame) = loaded.Value!;
         var wave = stored.Wave;
-        if (wave.State is not (WaveState.Draft or WaveState.Sampled))
-            return Problem.Conflict($"Trekken kan alleen vóór het veldwerk; deze meting is '{wave.State.Dutch()}'.");
+        if (wave.State.WhyNot(WaveOperation.DrawSample) is { } notNow) return Problem.Conflict(notNow);
         if (offset is < 0 or >= 1 || (offset is { } o && double.IsNaN(o)))
             return Problem.BadRequest("De offset moet een getal van 0 tot 1 zijn.");
         SamplingSeed? requestedSeed = null;
@@ -317,7 +315,7 @@ public sealed class SamplingService(
 
         // The sample that exists is the invitations: they must be exactly the recorded draw, each client once per audience.
         bool? invitationsMatch = null;
-        if (wave.State is WaveState.Sampled or WaveState.Fielding)
+        if (wave.State.Allows(WaveOperation.UseInvitations))
         {
             var pairs = new List<(string, string)>();
             var keys = new HashSet<string>(StringComparer.Ordinal);

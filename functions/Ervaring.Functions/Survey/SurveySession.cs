@@ -73,7 +73,7 @@ public sealed class SurveySession(
         if (open.Invitation.Status == InvitationStatus.Completed) return new LinkLookup(LinkState.Completed, null);
         if (open.Invitation.Status == InvitationStatus.Refused) return new LinkLookup(LinkState.Refused, null);
         var wave = (await waves.GetAsync(waveId, cancellationToken))?.Wave;
-        if (wave is null || wave.State != WaveState.Fielding) return new LinkLookup(LinkState.NotOpen, null);
+        if (wave is null || !wave.State.Allows(WaveOperation.Answer)) return new LinkLookup(LinkState.NotOpen, null);
         var definition = await definitions.GetAsync(waveId, open.Invitation.Audience, cancellationToken);
         if (definition is null) return new LinkLookup(LinkState.NotOpen, null);
         var localised = language is { Length: > 0 } && definition.Languages.Contains(language) ? definition.InLanguage(language) : definition;

@@ -33,9 +33,9 @@ public sealed record WavePageModel(WaveRecord Wave, IReadOnlyList<WaveEvent> Eve
     public int? RejectedRowCount =>
         Problem?.Extensions?.TryGetValue("rejectedRows", out var count) == true && count is int n ? n : Import?.Rejected;
 
-    public bool CanChangeFrame => Wave.State is WaveState.Draft or WaveState.Sampled;
+    public bool CanChangeFrame => Wave.State.Allows(WaveOperation.ChangeFrame);
     public bool CanDraw => CanChangeFrame && Wave.Frame is { RawDeleted: false };
-    public bool HasInvitations => Wave.State is WaveState.Sampled or WaveState.Fielding;
+    public bool HasInvitations => Wave.State.Allows(WaveOperation.UseInvitations);
 }
 
 /// <summary>

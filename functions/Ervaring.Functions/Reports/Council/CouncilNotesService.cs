@@ -101,8 +101,7 @@ public sealed class CouncilNotesService(WaveStore waves, CouncilNotesStore notes
     public async Task<Outcome<IReadOnlyList<FieldError>>> SaveFollowUpAsync(string waveId, FollowUpInput input, CancellationToken cancellationToken)
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
-        if (stored.Wave.State != WaveState.Published)
-            return Problem.Conflict("Een stand geeft u bij de acties van een gepubliceerd rapport.");
+        if (stored.Wave.State.WhyNot(WaveOperation.RecordFollowUp) is { } notNow) return Problem.Conflict(notNow);
         var actions = (await notes.ReadAsync(waveId, cancellationToken)).Actions;
         if (actions.All(a => a.Id != input.ActionId)) return Problem.NotFound("Deze actie staat niet in het rapport van deze meting.");
         var errors = new List<FieldError>();
@@ -122,7 +121,7 @@ public sealed class CouncilNotesService(WaveStore waves, CouncilNotesStore notes
 
     /// <summary>Words for the report can be written once the wave is closed, and changed for a corrected version after publication.</summary>
     private async Task<WaveRecord?> EditableAsync(string waveId, CancellationToken cancellationToken) =>
-        await waves.GetAsync(waveId, cancellationToken) is { Wave.State: WaveState.Closed or WaveState.Published } stored ? stored.Wave : null;
+        await waves.GetAsync(waveId, cancellationToken) is { } stored && stored.Wave.State.Allows(WaveOperation.WriteReportText) ? stored.Wave : null;
 
     private async Task<Outcome<IReadOnlyList<FieldError>>> MissingOrClosedAsync(string waveId, CancellationToken cancellationToken) =>
         await waves.GetAsync(waveId, cancellationToken) is { } stored

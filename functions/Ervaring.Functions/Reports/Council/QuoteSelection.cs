@@ -24,8 +24,7 @@ public sealed class QuoteSelection(WaveStore waves, ResponseStore responses, Wav
     public async Task<Outcome<IReadOnlyList<FieldError>>> ChooseAsync(string waveId, QuoteInput input, CancellationToken cancellationToken)
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
-        if (stored.Wave.State is not (WaveState.Closed or WaveState.Published))
-            return Problem.Conflict("Citaten kiest u als het veldwerk gesloten is.");
+        if (stored.Wave.State.WhyNot(WaveOperation.SelectQuotes) is { } notNow) return Problem.Conflict(notNow);
         if (string.IsNullOrWhiteSpace(input.ResponseKey) || string.IsNullOrWhiteSpace(input.ItemId)
             || await responses.GetAsync(waveId, input.ResponseKey, cancellationToken) is not { } response)
             return Problem.NotFound("Dit antwoord bestaat niet (meer).");

@@ -17,8 +17,7 @@ public sealed class ReportPreview(WaveStore waves, ReportInputs inputs, ReportAg
     public async Task<Outcome<byte[]>> HtmlAsync(string waveId, string? slug, CancellationToken cancellationToken)
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
-        if (stored.Wave.State is not (WaveState.Closed or WaveState.Published))
-            return Problem.Conflict("Een concept van het rapport is er pas als het veldwerk gesloten is. Tijdens het veldwerk ziet u de tussenstand.");
+        if (stored.Wave.State.WhyNot(WaveOperation.PreviewReport) is { } notNow) return Problem.Conflict(notNow);
         if (await aggregates.ReadAsync(waveId, AggregateStatus.Draft, cancellationToken) is not { } draft)
             return Problem.Conflict("Er is nog geen rapportconcept. Maak eerst het concept.");
         if (await inputs.LoadAsync(stored.Wave, cancellationToken) is not { } input)

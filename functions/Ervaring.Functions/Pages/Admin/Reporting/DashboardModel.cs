@@ -11,6 +11,6 @@ public sealed record DashboardModel(WaveRecord Wave, ProgressReport? Progress, R
     public Problem? Problem { get; init; }
     public string? Done { get; init; }
     public IReadOnlyList<PublishedVersion> Published { get; init; } = [];
-    public bool CanBuildDraft => IsBeheerder && Wave.State is WaveState.Fielding or WaveState.Closed or WaveState.Published;
-    public bool CanPublish => IsBeheerder && Wave.State is WaveState.Closed or WaveState.Published && Results?.Status == Core.Reports.AggregateStatus.Draft;
+    public bool CanBuildDraft => IsBeheerder && Wave.State.Allows(WaveOperation.ComputeResults);
+    public bool CanPublish => IsBeheerder && Wave.State.Allows(WaveOperation.Publish) && Results?.Status == Core.Reports.AggregateStatus.Draft;
 }

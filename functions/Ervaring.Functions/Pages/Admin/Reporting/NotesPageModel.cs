@@ -22,6 +22,6 @@ public sealed record NotesPageModel(WaveRecord Wave, WaveNotes Notes, IReadOnlyL
 
     public string? Value(string form, string field) => Form == form ? Typed.GetValueOrDefault(field) : null;
 
-    public bool CanEdit => Wave.State is WaveState.Closed or WaveState.Published;
+    public bool CanEdit => Wave.State.Allows(WaveOperation.WriteReportText);
     public bool IsPublished => Wave.State == WaveState.Published;
 }

@@ -74,7 +74,7 @@ public sealed class ReportPageFunctions(
         return Page<OpenAnswersPage>(new
         {
             Answers = outcome.Value!,
-            CanQuote = request.HttpContext.User.IsInRole(Roles.Beheerder) && wave.State is WaveState.Closed or WaveState.Published,
+            CanQuote = request.HttpContext.User.IsInRole(Roles.Beheerder) && wave.State.Allows(WaveOperation.SelectQuotes),
         });
     }
 
