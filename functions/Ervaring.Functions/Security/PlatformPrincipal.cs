@@ -11,7 +11,8 @@ namespace Ervaring.Functions.Security;
 /// <summary>
 /// In Azure, App Service Authentication (Microsoft Entra ID) signs officers in and forwards who they are in
 /// <c>X-MS-CLIENT-PRINCIPAL</c> (base64 JSON with claims; Entra app roles arrive as "roles" claims). The
-/// platform strips that header from outside requests, so it is trusted only under the Functions host —
+/// platform strips that header from outside requests only while its authentication is on, so it is trusted only
+/// under the Functions host with <c>WEBSITE_AUTH_ENABLED</c> set by the platform (<see cref="FunctionsHost.VouchesForPrincipal"/>);
 /// anywhere else anyone could send it, and it is ignored.
 /// </summary>
 public sealed class PlatformPrincipalHandler(
@@ -25,7 +26,7 @@ public sealed class PlatformPrincipalHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!FunctionsHost.IsPresent(configuration) || !Request.Headers.TryGetValue(Header, out var value))
+        if (!FunctionsHost.VouchesForPrincipal(configuration) || !Request.Headers.TryGetValue(Header, out var value))
             return Task.FromResult(AuthenticateResult.NoResult());
         var principal = Parse(value.ToString(), SchemeName);
         return Task.FromResult(principal is null
@@ -59,4 +60,18 @@ public sealed class PlatformPrincipalHandler(
             return null;
         }
     }
+}
+
+/// <summary>Says once at start-up when the app runs under the Functions host but ignores the platform's principal.</summary>
+public sealed class PlatformPrincipalNotice(IConfiguration configuration, ILogger<PlatformPrincipalNotice> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (FunctionsHost.IsPresent(configuration) && !FunctionsHost.VouchesForPrincipal(configuration))
+            logger.LogWarning("Platform authentication is off ({Setting} is not True): the {Header} header is ignored; officers sign in with an API key.",
+                FunctionsHost.PlatformAuthenticationKey, PlatformPrincipalHandler.Header);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

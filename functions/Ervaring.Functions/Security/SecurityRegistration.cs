@@ -17,7 +17,7 @@ public static class SecurityRegistration
             // cookie from the sign-in page.
             .AddPolicyScheme(Selector, Selector, options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName
-                : context.Request.Headers.ContainsKey(PlatformPrincipalHandler.Header) && Hosting.FunctionsHost.IsPresent(builder.Configuration) ? PlatformPrincipalHandler.SchemeName
+                : context.Request.Headers.ContainsKey(PlatformPrincipalHandler.Header) && Hosting.FunctionsHost.VouchesForPrincipal(builder.Configuration) ? PlatformPrincipalHandler.SchemeName
                 : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, PlatformPrincipalHandler>(PlatformPrincipalHandler.SchemeName, null)
@@ -46,6 +46,7 @@ public static class SecurityRegistration
                 options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
             });
         builder.Services.AddAuthorization();
+        builder.Services.AddHostedService<PlatformPrincipalNotice>();
         builder.Services.AddSingleton<RequestRateLimits>();
         builder.Services.AddSingleton<AdminAuditLog>();
         return builder;

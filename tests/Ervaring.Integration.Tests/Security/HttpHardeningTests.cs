@@ -40,7 +40,7 @@ public sealed class HttpHardeningTests(AppFixture fixture)
         outside.DefaultRequestHeaders.Add(PlatformPrincipalHandler.Header, principal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await outside.GetAsync("/api/waves")).StatusCode);
 
-        await using var hosted = await AppInstance.StartAsync(fixture.Azurite.ConnectionString, new Dictionary<string, string?> { ["Ervaring:UnderFunctionsHost"] = "true" });
+        await using var hosted = await AppInstance.StartAsync(fixture.Azurite.ConnectionString, new Dictionary<string, string?> { ["Ervaring:UnderFunctionsHost"] = "true", ["WEBSITE_AUTH_ENABLED"] = "True" });
         using var inside = hosted.CreateClient();
         inside.DefaultRequestHeaders.Add(PlatformPrincipalHandler.Header, principal);
         var response = await inside.GetAsync("/api/waves");
