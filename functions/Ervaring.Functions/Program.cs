@@ -4,6 +4,7 @@ using Ervaring.Functions.Fielding;
 using Ervaring.Functions.Hosting;
 using Ervaring.Functions.Hosting.Development;
 using Ervaring.Functions.Hosting.Functions;
+using Ervaring.Functions.Hosting.Settings;
 using Ervaring.Functions.Pages.Admin;
 using Ervaring.Functions.Pages.Shared;
 using Ervaring.Functions.Reports;
@@ -45,6 +46,7 @@ public static class Program
     /// <summary>Everything every function needs, the same under the host and in the development server.</summary>
     public static IHostApplicationBuilder AddErvaring(this IHostApplicationBuilder builder)
     {
+        builder.AddSettings();
         builder.AddLoggingHygiene();
         builder.AddErrorHandling();
         builder.AddStorage();

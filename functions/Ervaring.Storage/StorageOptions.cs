@@ -3,11 +3,10 @@ namespace Ervaring.Storage;
 /// <summary>
 /// How the app reaches its storage account. Either a connection string (Azurite locally and in tests),
 /// or endpoints plus a managed identity (Azure: no keys anywhere).
-/// Configuration section: <c>Ervaring:Storage</c>.
+/// Configuration section: <c>Ervaring:Storage</c>, bound as part of the app's settings.
 /// </summary>
 public sealed class StorageOptions
 {
-    public const string Section = "Ervaring:Storage";
     public const string DevelopmentConnectionString = "UseDevelopmentStorage=true";
 
     public string? ConnectionString { get; set; }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Ervaring.Functions.Hosting.Settings;
 using Ervaring.Functions.Reports;
 using Ervaring.Storage.Waves;
 
@@ -11,13 +13,13 @@ namespace Ervaring.Functions.Demo;
 /// closing, the officer's notes — never around them.
 /// Runs once at start-up when <c>Ervaring:Demo:Seed</c> is true, and only if the demo is not there yet.
 /// </summary>
-public sealed class DemoSeeder(IServiceProvider services, IConfiguration configuration, ILogger<DemoSeeder> logger) : BackgroundService
+public sealed class DemoSeeder(IServiceProvider services, IOptions<ErvaringSettings> settings, ILogger<DemoSeeder> logger) : BackgroundService
 {
     public const string Municipality = "Voorbeeldstad";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue<bool>("Ervaring:Demo:Seed")) return;
+        if (!settings.Value.Demo.Seed) return;
         try
         {
             await services.GetRequiredService<Hosting.StorageReadiness>().WaitAsync(TimeSpan.FromMinutes(1), stoppingToken);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Ervaring.Functions.Hosting.Settings;
 using System.Security.Cryptography;
 using Ervaring.Core.Waves;
 using Ervaring.Functions.Timers;
@@ -15,12 +17,12 @@ namespace Ervaring.Functions.Fielding;
 /// Crash-safe: a response is written under the move id fixed at completion, then the invitation forgets it;
 /// a re-run writes the same row again and never a second copy.
 /// </summary>
-public sealed class ResponseMixing(WaveStore waves, Fieldwork fieldwork, ResponseStore responses, IConfiguration configuration, ILogger<ResponseMixing> logger) : ITimerStep
+public sealed class ResponseMixing(WaveStore waves, Fieldwork fieldwork, ResponseStore responses, IOptions<ErvaringSettings> settings, ILogger<ResponseMixing> logger) : ITimerStep
 {
     public string FunctionName => TimerFunctionNames.NightlyMaintenance;
     public string Name => "respons mengen";
 
-    private int MinimumBatch => Math.Max(1, configuration.GetValue("Ervaring:Mixing:MinimumBatch", 20));
+    private int MinimumBatch => settings.Value.Mixing.MinimumBatch;
 
     public async Task<string> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

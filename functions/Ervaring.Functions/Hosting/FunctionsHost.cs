@@ -1,3 +1,4 @@
+using Ervaring.Functions.Hosting.Settings;
 namespace Ervaring.Functions.Hosting;
 
 /// <summary>
@@ -9,7 +10,7 @@ namespace Ervaring.Functions.Hosting;
 public static class FunctionsHost
 {
     /// <summary>Configuration key the worker sets for itself (and tests may set) that says the Functions host is present.</summary>
-    public const string UnderHostKey = "Ervaring:UnderFunctionsHost";
+    public const string UnderHostKey = ErvaringSettings.Section + ":" + nameof(ErvaringSettings.UnderFunctionsHost);
 
     /// <summary>
     /// The app setting the platform itself sets to "True" when App Service Authentication (Easy Auth) is on for the

@@ -1,3 +1,4 @@
+using Ervaring.Functions.Hosting.Settings;
 using Ervaring.Storage;
 
 namespace Ervaring.Functions.Hosting;
@@ -6,7 +7,7 @@ public static class StorageRegistration
 {
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var options = ErvaringSettings.From(builder.Configuration).Storage;
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new StorageAccount(options));
         builder.Services.AddSingleton<StorageReadiness>();

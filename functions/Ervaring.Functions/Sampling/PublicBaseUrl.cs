@@ -1,3 +1,4 @@
+using Ervaring.Functions.Hosting.Settings;
 namespace Ervaring.Functions.Sampling;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace Ervaring.Functions.Sampling;
 /// </summary>
 public sealed class PublicBaseUrl
 {
-    public const string Key = "Ervaring:PublicBaseUrl";
+    public const string Key = ErvaringSettings.Section + ":" + nameof(ErvaringSettings.PublicBaseUrl);
     public const string DevelopmentDefault = "http://127.0.0.1:7071";
 
     public string Value { get; }
@@ -17,7 +18,7 @@ public sealed class PublicBaseUrl
 
     public static PublicBaseUrl FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
     {
-        var configured = configuration[Key]?.Trim();
+        var configured = ErvaringSettings.From(configuration).PublicBaseUrl?.Trim();
         if (string.IsNullOrEmpty(configured))
         {
             if (environment.IsProduction())

@@ -1,3 +1,4 @@
+using Ervaring.Functions.Hosting.Settings;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -42,17 +43,20 @@ public sealed class ApiKeyRegistry
 {
     private readonly IReadOnlyList<ApiKey> _keys;
 
-    public ApiKeyRegistry(IConfiguration configuration)
+    public const int MinimumLength = 16;
+
+    public ApiKeyRegistry(IOptions<ErvaringSettings> options)
     {
+        var settings = options.Value;
         var keys = new List<ApiKey>();
-        if (configuration["Ervaring:AdminApiKey"] is { Length: > 0 } admin) keys.Add(new ApiKey("beheerder (API-sleutel)", Roles.Beheerder, admin));
-        foreach (var section in configuration.GetSection("Ervaring:ApiKeys").GetChildren())
+        if (settings.AdminApiKey is { Length: > 0 } admin) keys.Add(new ApiKey("beheerder (API-sleutel)", Roles.Beheerder, admin));
+        foreach (var (id, key) in settings.ApiKeys)
         {
-            var role = section["Role"] ?? "";
-            if (!Roles.All.Contains(role)) throw new InvalidOperationException($"Ervaring:ApiKeys:{section.Key}:Role moet 'beheerder' of 'onderzoeker' zijn.");
-            keys.Add(new ApiKey(section["Name"] ?? $"sleutel {section.Key}", role, section["Key"] ?? ""));
+            var role = key.Role ?? "";
+            if (!Roles.All.Contains(role)) throw new InvalidOperationException($"{ErvaringSettings.Key("ApiKeys", id, "Role")} moet 'beheerder' of 'onderzoeker' zijn.");
+            keys.Add(new ApiKey(key.Name ?? $"sleutel {id}", role, key.Key ?? ""));
         }
-        if (keys.Any(k => k.Key.Length < 16)) throw new InvalidOperationException("Een API-sleutel moet minstens 16 tekens hebben.");
+        if (keys.Any(k => k.Key.Length < MinimumLength)) throw new InvalidOperationException($"Een API-sleutel moet minstens {MinimumLength} tekens hebben.");
         _keys = keys;
     }
 

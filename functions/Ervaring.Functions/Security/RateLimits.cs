@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Ervaring.Functions.Hosting.Settings;
 using System.Threading.RateLimiting;
 
 namespace Ervaring.Functions.Security;
@@ -7,7 +9,7 @@ namespace Ervaring.Functions.Security;
 /// tokens needs thousands) and the admin API and pages (per signed-in user or key). Failed token look-ups have
 /// their own, stricter limiter (<c>FailedLookupLimiter</c>). Limits are configurable for load tests.
 /// </summary>
-public sealed class RequestRateLimits(IConfiguration configuration)
+public sealed class RequestRateLimits(IOptions<ErvaringSettings> settings)
 {
     public const string Survey = "enquete";
     public const string Admin = "beheer";
@@ -16,9 +18,9 @@ public sealed class RequestRateLimits(IConfiguration configuration)
     {
         var path = context.Request.Path;
         if (path.StartsWithSegments("/s") && HttpMethods.IsPost(context.Request.Method))
-            return RateLimitPartition.GetFixedWindowLimiter($"{Survey}|{ClientAddress(context)}", _ => Window(configuration.GetValue("Ervaring:RateLimits:SurveyPostsPerMinute", 120)));
+            return RateLimitPartition.GetFixedWindowLimiter($"{Survey}|{ClientAddress(context)}", _ => Window(settings.Value.RateLimits.SurveyPostsPerMinute));
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/beheer"))
-            return RateLimitPartition.GetFixedWindowLimiter($"{Admin}|{context.User.Identity?.Name ?? ClientAddress(context)}", _ => Window(configuration.GetValue("Ervaring:RateLimits:AdminPerMinute", 600)));
+            return RateLimitPartition.GetFixedWindowLimiter($"{Admin}|{context.User.Identity?.Name ?? ClientAddress(context)}", _ => Window(settings.Value.RateLimits.AdminPerMinute));
         return RateLimitPartition.GetNoLimiter("vrij");
     });
 

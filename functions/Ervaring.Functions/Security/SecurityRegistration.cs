@@ -1,3 +1,4 @@
+using Ervaring.Functions.Hosting.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -36,7 +37,7 @@ public static class SecurityRegistration
                 options.Events.OnRedirectToLogin = context =>
                 {
                     // In Azure the sign-in is Entra ID through App Service Authentication.
-                    if (builder.Configuration.GetValue<bool>("Ervaring:EntraSignIn") && !context.Request.Path.StartsWithSegments("/api"))
+                    if (ErvaringSettings.From(builder.Configuration).EntraSignIn && !context.Request.Path.StartsWithSegments("/api"))
                     {
                         context.Response.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
                         return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using Ervaring.Functions.Hosting.Settings;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -18,7 +19,7 @@ public sealed class ServerSecrets
     public ServerSecrets(byte[] tokenKey, byte[] hashPepper)
     {
         if (tokenKey.Length < 32 || hashPepper.Length < 32)
-            throw new InvalidOperationException("Ervaring:Secrets:TokenKey en HashPepper moeten minstens 32 bytes (base64) zijn.");
+            throw new InvalidOperationException($"{ErvaringSettings.Key("Secrets", "TokenKey")} en HashPepper moeten minstens 32 bytes (base64) zijn.");
         TokenKey = tokenKey;
         HashPepper = hashPepper;
     }
@@ -29,18 +30,18 @@ public sealed class ServerSecrets
 
     public static ServerSecrets FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
     {
-        return new ServerSecrets(Read("TokenKey"), Read("HashPepper"));
+        var secrets = ErvaringSettings.From(configuration).Secrets;
+        return new ServerSecrets(Read(nameof(SecretSettings.TokenKey), secrets.TokenKey), Read(nameof(SecretSettings.HashPepper), secrets.HashPepper));
 
-        byte[] Read(string name)
+        byte[] Read(string name, string? value)
         {
-            var value = configuration[$"Ervaring:Secrets:{name}"];
             if (!string.IsNullOrWhiteSpace(value))
             {
                 try { return Convert.FromBase64String(value); }
-                catch (FormatException) { throw new InvalidOperationException($"Ervaring:Secrets:{name} is geen geldige base64."); }
+                catch (FormatException) { throw new InvalidOperationException($"{ErvaringSettings.Key("Secrets", name)} is geen geldige base64."); }
             }
             if (environment.IsProduction())
-                throw new InvalidOperationException($"Ervaring:Secrets:{name} ontbreekt. Zet 32 willekeurige bytes als base64 in de app-instellingen.");
+                throw new InvalidOperationException($"{ErvaringSettings.Key("Secrets", name)} ontbreekt. Zet 32 willekeurige bytes als base64 in de app-instellingen.");
             return SHA256.HashData(Encoding.UTF8.GetBytes($"ervaring-development-only-{name}"));
         }
     }

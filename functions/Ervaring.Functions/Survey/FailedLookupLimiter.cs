@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Ervaring.Functions.Hosting.Settings;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -12,13 +14,13 @@ namespace Ervaring.Functions.Survey;
 /// Under the Functions host the client address is the first X-Forwarded-For entry (the platform's front end
 /// sets it); elsewhere that header is not trusted.
 /// </summary>
-public sealed class FailedLookupLimiter(IConfiguration configuration, TimeProvider clock)
+public sealed class FailedLookupLimiter(IOptions<ErvaringSettings> settings, TimeProvider clock)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _failures = new();
 
-    private int MaxFailures => configuration.GetValue("Ervaring:Survey:MaxFailedLookups", 10);
+    private int MaxFailures => settings.Value.Survey.MaxFailedLookups;
 
     public bool IsBlocked(HttpContext context) => Count(ClientKey(context)) >= MaxFailures;
 

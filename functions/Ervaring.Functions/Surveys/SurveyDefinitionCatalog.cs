@@ -1,3 +1,4 @@
+using Ervaring.Functions.Hosting.Settings;
 using Ervaring.Core.Surveys;
 
 namespace Ervaring.Functions.Surveys;
@@ -9,7 +10,7 @@ namespace Ervaring.Functions.Surveys;
 /// </summary>
 public sealed class SurveyDefinitionCatalog
 {
-    public const string PathKey = "Ervaring:SurveyDefinitionsPath";
+    public const string PathKey = ErvaringSettings.Section + ":" + nameof(ErvaringSettings.SurveyDefinitionsPath);
 
     private readonly Dictionary<(string Id, int Version), SurveyDefinition> _byKey;
     private readonly Dictionary<(string Id, int Version), string> _rawJson;
@@ -33,7 +34,7 @@ public sealed class SurveyDefinitionCatalog
 
     public static SurveyDefinitionCatalog Load(IConfiguration configuration)
     {
-        var folder = configuration[PathKey] is { Length: > 0 } configured
+        var folder = ErvaringSettings.From(configuration).SurveyDefinitionsPath is { Length: > 0 } configured
             ? configured
             : Path.Combine(AppContext.BaseDirectory, "survey-definitions");
         var definitions = SurveyDefinitionLoader.LoadDirectory(folder);

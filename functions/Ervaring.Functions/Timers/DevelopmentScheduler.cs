@@ -1,3 +1,4 @@
+using Ervaring.Functions.Hosting.Settings;
 using Ervaring.Functions.Hosting.Development;
 using NCrontab;
 
@@ -15,11 +16,11 @@ public sealed class DevelopmentScheduler(
     TimeProvider clock,
     ILogger<DevelopmentScheduler> logger) : BackgroundService
 {
-    public const string EnabledKey = "Ervaring:DevelopmentScheduler";
+    public const string EnabledKey = ErvaringSettings.Section + ":" + nameof(ErvaringSettings.DevelopmentScheduler);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!configuration.GetValue<bool>(EnabledKey)) return Task.CompletedTask;
+        if (!ErvaringSettings.From(configuration).DevelopmentScheduler) return Task.CompletedTask;
         var path = FunctionsMetadata.PathFrom(configuration);
         var timers = FunctionsMetadata.Read(path).Where(f => f.IsTimer).ToList();
         logger.LogInformation("Development scheduler runs {Count} timer functions from {File}.", timers.Count, path);

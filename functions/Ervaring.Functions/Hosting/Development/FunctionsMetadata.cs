@@ -1,3 +1,4 @@
+using Ervaring.Functions.Hosting.Settings;
 using System.Text.Json;
 
 namespace Ervaring.Functions.Hosting.Development;
@@ -16,10 +17,10 @@ public sealed record FunctionMetadataEntry(string Name, string EntryPoint, strin
 public static class FunctionsMetadata
 {
     public const string FileName = "functions.metadata";
-    public const string PathKey = "Ervaring:FunctionsMetadataPath";
+    public const string PathKey = ErvaringSettings.Section + ":" + nameof(ErvaringSettings.FunctionsMetadataPath);
 
     public static string PathFrom(IConfiguration configuration) =>
-        configuration[PathKey] is { Length: > 0 } configured ? configured : System.IO.Path.Combine(AppContext.BaseDirectory, FileName);
+        ErvaringSettings.From(configuration).FunctionsMetadataPath is { Length: > 0 } configured ? configured : System.IO.Path.Combine(AppContext.BaseDirectory, FileName);
 
     public static IReadOnlyList<FunctionMetadataEntry> Read(string path)
     {

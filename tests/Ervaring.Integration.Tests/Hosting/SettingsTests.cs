@@ -1,0 +1,88 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Ervaring.Functions.Hosting.Settings;
+using Ervaring.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Ervaring.Integration.Tests.Hosting;
+
+/// <summary>
+/// Every <c>Ervaring:*</c> setting is a property of <see cref="ErvaringSettings"/>, validated at start-up, read nowhere
+/// else, and listed in the README's configuration table — and the table lists nothing that does not exist.
+/// </summary>
+public sealed partial class SettingsTests
+{
+    [Fact]
+    public void The_readme_table_lists_exactly_the_settings_the_app_has()
+    {
+        var documented = DocumentedKeys();
+        var existing = SettingKeys(typeof(ErvaringSettings), ErvaringSettings.Section).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(existing.Except(documented).Order());   // in the app, missing from the README
+        Assert.Empty(documented.Except(existing).Order());   // in the README, not in the app
+    }
+
+    [Fact]
+    public void No_source_file_reads_a_setting_by_its_raw_key()
+    {
+        var functions = Path.Combine(RepositoryRoot.Path, "functions");
+        var settingsFolder = Path.Combine(functions, "Ervaring.Functions", "Hosting", "Settings") + Path.DirectorySeparatorChar;
+        var offenders = Directory.EnumerateFiles(functions, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.StartsWith(settingsFolder, StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("\"Ervaring:", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f)).ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Theory]
+    [InlineData("Ervaring:RateLimits:AdminPerMinute", "0", "Ervaring:RateLimits:AdminPerMinute moet een geheel getal van minstens 1 zijn")]
+    [InlineData("Ervaring:Mixing:MinimumBatch", "-3", "Ervaring:Mixing:MinimumBatch moet een geheel getal van minstens 1 zijn")]
+    [InlineData("Ervaring:ApiKeys:onderzoek:Role", "baas", "Ervaring:ApiKeys:onderzoek:Role moet 'beheerder' of 'onderzoeker' zijn")]
+    [InlineData("Ervaring:Secrets:HashPepper", "dGVrb3J0", "Ervaring:Secrets:HashPepper moet base64 van minstens 32 willekeurige bytes zijn")]
+    [InlineData("Ervaring:Storage:TableEndpoint", "https://x.table.core.windows.net", "Ervaring:Storage:BlobEndpoint")]
+    public async Task A_wrong_setting_stops_the_start_with_a_Dutch_sentence_naming_it(string key, string value, string expected)
+    {
+        var settings = new Dictionary<string, string?> { [key] = value };
+        if (key.StartsWith("Ervaring:ApiKeys:", StringComparison.Ordinal)) settings["Ervaring:ApiKeys:onderzoek:Key"] = "een-sleutel-van-genoeg-tekens";
+        if (key.StartsWith("Ervaring:Storage:", StringComparison.Ordinal)) settings["Ervaring:Storage:ConnectionString"] = "";
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => AppInstance.StartAsync("UseDevelopmentStorage=true", settings));
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The keys in the README's configuration table: "`Ervaring:A:B`, `C`" is A:B and A:C; "`…:{n}:Key`, `:Role`" is …:{n}:Role.</summary>
+    private static HashSet<string> DocumentedKeys()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(Path.Combine(RepositoryRoot.Path, "README.md")))
+        {
+            if (!line.StartsWith("| `Ervaring:", StringComparison.Ordinal)) continue;
+            var firstCell = line.Split('|')[1];
+            var names = BacktickedName().Matches(firstCell).Select(m => m.Groups[1].Value).ToList();
+            var first = names[0];
+            keys.Add(first);
+            var parent = first[..first.LastIndexOf(':')];
+            foreach (var sibling in names.Skip(1))
+                keys.Add(parent + (sibling.StartsWith(':') ? sibling : ":" + sibling));
+        }
+        return keys;
+    }
+
+    /// <summary>The configuration keys of a settings class: nested classes are sections, a dictionary is a named list.</summary>
+    private static IEnumerable<string> SettingKeys(Type type, string prefix)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        {
+            var key = $"{prefix}:{property.Name}";
+            var t = property.PropertyType;
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+                foreach (var inner in SettingKeys(t.GetGenericArguments()[1], key + ":{n}")) yield return inner;
+            else if (t.IsClass && t != typeof(string) && t != typeof(Uri))
+                foreach (var inner in SettingKeys(t, key)) yield return inner;
+            else yield return key;
+        }
+    }
+
+    [GeneratedRegex("`([^`]+)`")]
+    private static partial Regex BacktickedName();
+}
