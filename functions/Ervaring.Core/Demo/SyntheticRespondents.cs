@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Surveys;
 
 namespace Ervaring.Core.Demo;
@@ -12,7 +13,7 @@ public static class SyntheticRespondents
     public static double ResponsePropensity(string careType, string ageBand, string audience) =>
         0.45
         * careType switch { "verblijf" => 0.55, "jeugdbescherming" => 0.6, "jeugdreclassering" => 0.5, _ => 1.0 }
-        * (audience == "jongeren" ? (ageBand == "18-23" ? 0.7 : 0.8) : 1.0);
+        * (audience == Audiences.JongerenName ? (ageBand == "18-23" ? 0.7 : 0.8) : 1.0);
 
     /// <summary>Probability that an agreement item is answered (helemaal) mee eens.</summary>
     public static double PositiveShare(string careType, int yearOffset) =>

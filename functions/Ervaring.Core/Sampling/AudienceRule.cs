@@ -1,15 +1,5 @@
 namespace Ervaring.Core.Sampling;
 
-/// <summary>Who gets the questionnaire: parents/carers or the young person.</summary>
-public enum Audience
-{
-    /// <summary>Parents or carers (ouders/verzorgers).</summary>
-    Ouders,
-
-    /// <summary>The young person (jongere) 12–23.</summary>
-    Jongeren,
-}
-
 /// <summary>What the 12–17 group receives.</summary>
 public enum TeenAudience
 {

@@ -1,13 +1,5 @@
+using Ervaring.Core.Sampling;
 namespace Ervaring.Core.Surveys;
-
-/// <summary>Who a questionnaire is written for.</summary>
-public enum SurveyAudience
-{
-    /// <summary>Parents or carers (ouders/verzorgers) of a child in youth care; JSON <c>ouders</c>.</summary>
-    Ouders,
-    /// <summary>Young people aged 12 and over, addressed as "je"; JSON <c>jongeren</c>.</summary>
-    Jongeren,
-}
 
 /// <summary>Kind of question.</summary>
 public enum ItemType
@@ -38,7 +30,7 @@ public enum PositiveRule
 public sealed record SurveyDefinition(
     string Id,
     int Version,
-    SurveyAudience Audience,
+    Audience Audience,
     string Title,
     string Intro,
     IReadOnlyList<SurveyIndicator> Indicators,

@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
@@ -28,8 +29,8 @@ internal static partial class SurveyDefinitionFormat
     [GeneratedRegex(@"^[a-z]{2,3}\z")]
     public static partial Regex LanguagePattern();
 
-    public static readonly IReadOnlyDictionary<string, SurveyAudience> Audiences =
-        new Dictionary<string, SurveyAudience> { ["ouders"] = SurveyAudience.Ouders, ["jongeren"] = SurveyAudience.Jongeren };
+    public static readonly IReadOnlyDictionary<string, Audience> Audiences =
+        new Dictionary<string, Audience> { [Sampling.Audiences.OudersName] = Audience.Ouders, [Sampling.Audiences.JongerenName] = Audience.Jongeren };
 
     public static readonly IReadOnlyDictionary<string, PositiveRule> PositiveRules =
         new Dictionary<string, PositiveRule> { ["agree"] = PositiveRule.Agree, ["mark"] = PositiveRule.Mark };

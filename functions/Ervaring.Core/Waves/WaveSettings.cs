@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 namespace Ervaring.Core.Waves;
 
 /// <summary>
@@ -26,8 +27,8 @@ public sealed record WaveSettings
     /// <summary>Questionnaire per audience (definition id); the latest version is fixed at creation.</summary>
     public IReadOnlyDictionary<string, string> Definitions { get; init; } = new Dictionary<string, string>
     {
-        ["ouders"] = "ceo-jeugd-ouders",
-        ["jongeren"] = "ceo-jeugd-jongeren",
+        [Audiences.OudersName] = "ceo-jeugd-ouders",
+        [Audiences.JongerenName] = "ceo-jeugd-jongeren",
     };
 
     public AudienceRuleSettings AudienceRule { get; init; } = new();

@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 namespace Ervaring.Core.Waves;
 
 /// <summary>A problem with one field of a request, in Dutch, named by its JSON field.</summary>
@@ -7,8 +8,8 @@ public sealed record FieldError(string Field, string Message);
 public static class WaveSettingsValidator
 {
     public static readonly IReadOnlyList<string> KnownStrata = ["gemeente", "zorgvorm", "leeftijdsgroep", "verwijzer"];
-    public static readonly IReadOnlyList<string> KnownAudiences = ["ouders", "jongeren"];
-    public static readonly IReadOnlyList<string> KnownTeenRules = ["beide", "ouders", "jongeren"];
+    public static readonly IReadOnlyList<string> KnownAudiences = Audiences.Names;
+    public static readonly IReadOnlyList<string> KnownTeenRules = ["beide", Audiences.OudersName, Audiences.JongerenName];
     public const int MinimumSuppressionThreshold = 5;
 
     /// <param name="definitionExists">Whether a questionnaire with this id exists for the given audience.</param>

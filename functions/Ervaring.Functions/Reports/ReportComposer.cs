@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using System.Reflection;
 using System.Text.Json;
 using Ervaring.Core.Disclosure;
@@ -59,7 +60,7 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
                 Supplementary = wave.Settings.Supplementary,
                 Correction = correction,
                 EarlierVersions = earlierVersions,
-                Audiences = input.Audiences.Select(a => a.Audience).OrderBy(a => a == "ouders" ? 0 : 1).ToList(),
+                Audiences = input.Audiences.Select(a => a.Audience).OrderBy(a => a == Audiences.OudersName ? 0 : 1).ToList(),
                 Figures = figures,
                 Series = series,
                 Trends = PublicTrends(aggregate, scope, figures, series),

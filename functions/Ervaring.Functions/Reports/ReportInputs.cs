@@ -35,7 +35,7 @@ public sealed class ReportInputs(BlobDocuments documents, WaveDefinitions defini
         foreach (var audience in wave.Definitions.Keys.Order(StringComparer.Ordinal))
         {
             if (await definitions.GetAsync(wave.Id, audience, cancellationToken) is not { } definition) continue;
-            var who = audience == "jongeren" ? Audience.Jongeren : Audience.Ouders;
+            var who = Audiences.Parse(audience);
             audiences.Add(new AudienceInput(audience, definition, WeightingStrata.ForAudience(sampled, wave.Settings.Strata, rule, who)));
         }
         return new WaveInputs(wave, audit, audiences);

@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Reports;
 using Ervaring.Core.Statistics;
 using Ervaring.Core.Waves;
@@ -142,8 +143,8 @@ public sealed class WaveAggregation(
     /// <summary>Dutch plural names for the representativeness sentence ("Ouders van kinderen met verblijf").</summary>
     public static string GroupName(string audience, string variable, string category) => (audience, variable) switch
     {
-        ("jongeren", Dimensions.CareType) => $"Jongeren met {category}",
-        ("jongeren", _) => $"Jongeren van {category} jaar",
+        (Audiences.JongerenName, Dimensions.CareType) => $"Jongeren met {category}",
+        (Audiences.JongerenName, _) => $"Jongeren van {category} jaar",
         (_, Dimensions.CareType) => $"Ouders van kinderen met {category}",
         _ => $"Ouders van kinderen van {category} jaar",
     };

@@ -22,8 +22,8 @@ public static class SamplingDesigns
         settings.AudienceRule.AdultFromAge,
         settings.AudienceRule.Teens switch
         {
-            "ouders" => TeenAudience.OudersOnly,
-            "jongeren" => TeenAudience.JongerenOnly,
+            Audiences.OudersName => TeenAudience.OudersOnly,
+            Audiences.JongerenName => TeenAudience.JongerenOnly,
             _ => TeenAudience.Both,
         });
 

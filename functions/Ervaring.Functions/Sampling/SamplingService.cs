@@ -193,7 +193,7 @@ public sealed class SamplingService(
                     WaveId = waveId,
                     InvitationId = i.InvitationId,
                     ClientReference = i.ClientReference,
-                    Audience = i.Audience == Audience.Ouders ? "ouders" : "jongeren",
+                    Audience = i.Audience.Name(),
                     Municipality = client.Municipality,
                     CareType = FrameVocabulary.Name(client.CareType),
                     AgeBand = i.AgeBand,

@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using System.Security.Cryptography;
 using System.Text;
 using Ervaring.Core.Surveys;
@@ -21,7 +22,7 @@ public sealed class WaveCreation(SurveyDefinitionCatalog catalog, WaveStore wave
 {
     public IReadOnlyList<FieldError> Validate(WaveSettings settings) =>
         WaveSettingsValidator.Validate(settings, (audience, id) =>
-            catalog.Latest(id) is { } definition && AudienceName(definition.Audience) == audience);
+            catalog.Latest(id) is { } definition && definition.Audience.Name() == audience);
 
     /// <summary>
     /// Validates, reserves and stores a new wave. Validation errors are a 400 problem with <c>errors</c> per field;
@@ -95,7 +96,6 @@ public sealed class WaveCreation(SurveyDefinitionCatalog catalog, WaveStore wave
         ? [$"aanvullend|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StorageJson.Serialize(settings))))[..32]}"]
         : settings.Municipalities.Select(m => $"meting|{settings.Year}|{m.Trim().ToLowerInvariant()}").ToList();
 
-    public static string AudienceName(SurveyAudience audience) => audience == SurveyAudience.Ouders ? "ouders" : "jongeren";
 
     /// <summary>"2026-voorbeeld-k3f9x2": year, place, and a random tail so two waves never clash.</summary>
     private static string NewId(WaveSettings settings)

@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -122,7 +123,7 @@ public sealed class LiveApp : IAsyncDisposable
     }
 
     public static IReadOnlyDictionary<string, SurveyDefinition> Definitions() =>
-        SurveyDefinitionLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "survey-definitions")).ToDictionary(d => d.Audience == SurveyAudience.Ouders ? "ouders" : "jongeren");
+        SurveyDefinitionLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "survey-definitions")).ToDictionary(d => d.Audience.Name());
 
     public async ValueTask DisposeAsync()
     {

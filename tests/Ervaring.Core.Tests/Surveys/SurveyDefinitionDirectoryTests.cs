@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Surveys;
 using static Ervaring.Core.Tests.Surveys.SurveyTestData;
 
@@ -10,8 +11,8 @@ public class SurveyDefinitionDirectoryTests
     {
         var definitions = SurveyDefinitionLoader.LoadDirectory(DefinitionsDirectory());
 
-        Assert.Contains(definitions, d => d is { Id: "ceo-jeugd-ouders", Version: 1, Audience: SurveyAudience.Ouders });
-        Assert.Contains(definitions, d => d is { Id: "ceo-jeugd-jongeren", Version: 1, Audience: SurveyAudience.Jongeren });
+        Assert.Contains(definitions, d => d is { Id: "ceo-jeugd-ouders", Version: 1, Audience: Audience.Ouders });
+        Assert.Contains(definitions, d => d is { Id: "ceo-jeugd-jongeren", Version: 1, Audience: Audience.Jongeren });
     }
 
     [Theory]

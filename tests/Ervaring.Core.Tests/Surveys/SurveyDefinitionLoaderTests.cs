@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using System.Text.Json.Nodes;
 using Ervaring.Core.Surveys;
 using static Ervaring.Core.Tests.Surveys.SurveyTestData;
@@ -26,7 +27,7 @@ public class SurveyDefinitionLoaderTests
     {
         var definition = MinimalDefinition();
         Assert.Equal("test-def", definition.Id);
-        Assert.Equal(SurveyAudience.Ouders, definition.Audience);
+        Assert.Equal(Audience.Ouders, definition.Audience);
         Assert.Equal(6, definition.Items.Count);
         Assert.Equal(["1", "2", "3", "4", "5", "wn"], definition.FindItem("q1")!.Options.Select(o => o.Code));
         Assert.Equal(new ShowIf("gestopt", ["ja"]).Item, definition.FindItem("vervolg")!.ShowIf!.Item);

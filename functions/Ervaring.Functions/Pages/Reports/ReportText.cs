@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using System.Globalization;
 using Ervaring.Core.Reports;
 using Ervaring.Functions.Pages.Shared;
@@ -9,9 +10,9 @@ public static class ReportText
 {
     public static readonly IReadOnlyList<string> HeadlineIndicators = ["toegang", "kwaliteit", "effect", "rapportcijfer"];
 
-    public static string Who(string audience) => audience == "jongeren" ? "jongeren" : "ouders";
+    public static string Who(string audience) => audience == Audiences.JongerenName ? "jongeren" : "ouders";
 
-    public static string WhoTitle(string audience) => audience == "jongeren" ? "Jongeren" : "Ouders";
+    public static string WhoTitle(string audience) => audience == Audiences.JongerenName ? "Jongeren" : "Ouders";
 
     /// <summary>"7 van de 10 ouders zijn positief over de toegang tot de hulp."</summary>
     public static string Headline(PublicFigure figure)

@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using Ervaring.Functions.Survey;
 using Ervaring.Core.Surveys;
 
@@ -28,7 +29,7 @@ public sealed record SurveyPageModel
 
     public int PageCount => Definition.Sections.Count;
     public SurveySection? Section => Page >= 1 && Page <= PageCount ? Definition.Sections[Page - 1] : null;
-    public SurveyText Text => SurveyText.For(Language, Definition.Audience == SurveyAudience.Jongeren ? "jongeren" : "ouders");
+    public SurveyText Text => SurveyText.For(Language, Definition.Audience.Name());
     public string ActionUrl => SurveyLinks.For(Token);
 
     public string PageUrl(int page, string? language = null) => SurveyLinks.For(Token,

@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 namespace Ervaring.Functions.Pages.Survey;
 
 /// <summary>
@@ -88,7 +89,7 @@ public sealed record SurveyText(
     };
 
     public static SurveyText For(string? language, string? audience = null) =>
-        language == "en" ? English : audience == "jongeren" ? DutchYouth : Dutch;
+        language == "en" ? English : audience == Audiences.JongerenName ? DutchYouth : Dutch;
 
     /// <summary>The code of the language <see cref="For"/> answers in: never a posted string as it came in.</summary>
     public static string CodeFor(string? language) => language == "en" ? "en" : "nl";
