@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: one generator per kind of hostile body (JSON, CSV, forms, multipart, bytes) sits here
+// beside the others, so a reader sees the whole catalogue of attacks the suite sends in one place.
 using System.Globalization;
 using System.Text;
 using Ervaring.Core.Surveys;
