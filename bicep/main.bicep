@@ -63,6 +63,7 @@ var tableNames = [
   'auditlog'
   'reportnotes'
   'quotes'
+  'signinsessions'
 ]
 
 var containerNames = [

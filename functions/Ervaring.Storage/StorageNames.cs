@@ -21,9 +21,14 @@ public static class StorageNames
         public const string ReportNotes = "reportnotes";
         /// <summary>Quotes chosen for publication: only the final text, theme and cell — apart from the responses.</summary>
         public const string Quotes = "quotes";
+        /// <summary>
+        /// Admin sign-in sessions: a keyed hash of the session id, a keyed hash of the key it came from, created-at,
+        /// absolute expiry and a revoked flag. No name, no role, no address: nothing about the person.
+        /// </summary>
+        public const string SignInSessions = "signinsessions";
 
         public static readonly IReadOnlyList<string> All =
-            [Waves, WaveEvents, Invitations, TokenIndex, Responses, Aggregates, OptOuts, ContactHistory, AuditLog, ReportNotes, Quotes];
+            [Waves, WaveEvents, Invitations, TokenIndex, Responses, Aggregates, OptOuts, ContactHistory, AuditLog, ReportNotes, Quotes, SignInSessions];
     }
 
     public static class Containers

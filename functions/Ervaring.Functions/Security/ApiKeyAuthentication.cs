@@ -60,6 +60,9 @@ public sealed class ApiKeyRegistry
         _keys = keys;
     }
 
+    /// <summary>Every configured key (for tying a sign-in session to the key it came from).</summary>
+    public IReadOnlyList<ApiKey> All => _keys;
+
     public ApiKey? Find(string presented)
     {
         var presentedHash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));

@@ -12,6 +12,10 @@ public static class SecurityRegistration
     {
         builder.Services.AddSingleton(sp => ServerSecrets.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<ApiKeyRegistry>();
+        builder.Services.AddSingleton(SessionLifetime.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton<Ervaring.Storage.Sessions.SignInSessionStore>();
+        builder.Services.AddSingleton<SignInSessions>();
+        builder.Services.AddSingleton<Timers.ITimerStep, SignInSessionCleanup>();
         builder.Services
             .AddAuthentication(Selector)
             // API callers send a key; in Azure the platform forwards the Entra sign-in; locally people carry the
@@ -27,10 +31,15 @@ public static class SecurityRegistration
                 options.Cookie.Name = "ervaring-beheer";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = SecureCookies.Policy(builder.Environment);
                 options.Cookie.Path = "/";
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // 8 hours sliding, and an absolute limit besides (SessionLifetime), enforced with the session record.
+                options.ExpireTimeSpan = SessionLifetime.Sliding;
                 options.SlidingExpiration = true;
+                // Every request with the cookie: is its session still alive (not signed out, not expired, its key
+                // still configured)? Otherwise the cookie is refused and removed.
+                options.Events.OnValidatePrincipal = context =>
+                    context.HttpContext.RequestServices.GetRequiredService<SignInSessions>().ValidateAsync(context);
                 options.LoginPath = "/beheer/inloggen";
                 options.AccessDeniedPath = "/beheer/geen-toegang";
                 // API calls get a status code, never a redirect to an HTML page.

@@ -28,6 +28,17 @@ public sealed class ServerSecrets
     public string ClientHash(string clientReference) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(HashPepper, Encoding.UTF8.GetBytes("client|" + clientReference.Trim())));
 
+    /// <summary>Keyed hash of an admin sign-in session id: how the session is found in storage.</summary>
+    public string SessionHash(string sessionId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(HashPepper, Encoding.UTF8.GetBytes("session|" + sessionId)));
+
+    /// <summary>
+    /// Keyed hash of the API key a session was signed in with: ties the sign-in cookie to that key, so the cookie dies
+    /// when the key is removed or rotated, or when the pepper changes.
+    /// </summary>
+    public string CredentialHash(string apiKey) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(HashPepper, Encoding.UTF8.GetBytes("apikey|" + apiKey)));
+
     public static ServerSecrets FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
     {
         var secrets = ErvaringSettings.From(configuration).Secrets;

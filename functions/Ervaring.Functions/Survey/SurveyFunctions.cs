@@ -276,9 +276,12 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
 
     private static string? OfficerModeName(string? mode) => mode is ResponseModes.Paper or ResponseModes.Telephone ? mode : null;
 
-    /// <summary>Paper or telephone entry, only for a signed-in onderzoeker or beheerder.</summary>
+    /// <summary>
+    /// Paper or telephone entry, only for a signed-in onderzoeker or beheerder, and (in Production) only over https: its
+    /// form carries an antiforgery token, whose Secure-only cookie cannot travel over plain http.
+    /// </summary>
     private static string? OfficerMode(HttpContext context, string? requested) =>
-        OfficerModeName(requested) is { } mode && Roles.MayRead(context.User) ? mode : null;
+        OfficerModeName(requested) is { } mode && Roles.MayRead(context.User) && !SecureCookies.Unavailable(context) ? mode : null;
 }
 
 public static class SurveyRegistration

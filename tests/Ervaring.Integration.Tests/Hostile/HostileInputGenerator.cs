@@ -137,13 +137,16 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
         if (method is "GET" or "HEAD" or "OPTIONS" or "TRACE" && kind is not (Kind.Method or Kind.Auth)) body = _random.Next(4) == 0 ? body : null;
 
         // Half the admin form posts come from a signed-in beheerder with a valid antiforgery token, so the
-        // forms' own validation is what must refuse them (not the antiforgery check in front of it).
+        // forms' own validation is what must refuse them (not the antiforgery check in front of it). Signing out takes
+        // no input: with the cookie and a valid token it is a legitimate command (it revokes the session, which
+        // Hardening/SessionTests checks) and would end the session the other cases use, so it gets the cookie
+        // without the token, which must be refused.
         string? cookie = null;
         if (seeded.SignedIn is { } signedIn && method == "POST" && endpoint.Pattern.StartsWith("/beheer/", StringComparison.Ordinal) && _random.Next(2) == 0)
         {
             cookie = signedIn.Cookie;
             keys = [];
-            if (contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) == true)
+            if (contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) == true && endpoint.Pattern != "/beheer/uitloggen")
                 body = [.. body ?? [], .. Encoding.ASCII.GetBytes((body is { Length: > 0 } ? "&" : "") + "__RequestVerificationToken=" + Uri.EscapeDataString(signedIn.FormToken))];
         }
 

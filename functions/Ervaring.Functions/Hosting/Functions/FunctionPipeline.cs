@@ -11,8 +11,9 @@ namespace Ervaring.Functions.Hosting.Functions;
 /// <summary>
 /// Every cross-cutting rule of an HTTP function, written once and run around every invocation: in Azure by the
 /// worker middleware (<see cref="FunctionPipelineMiddleware"/>), locally and in tests by the development server.
-/// In order: security headers, body limit, authentication, rate limits, access, antiforgery, the function,
-/// Dutch bodies for bare error statuses, no stack trace ever, and the audit log of officers' changes.
+/// In order: security headers, body limit, https for the admin pages in Production, authentication (the sign-in
+/// cookie checked against its session), rate limits, access, antiforgery, the function, Dutch bodies for bare error
+/// statuses, no stack trace ever, and the audit log of officers' changes.
 /// </summary>
 public sealed class FunctionPipeline(
     RequestRateLimits rateLimits,
@@ -34,6 +35,14 @@ public sealed class FunctionPipeline(
         try
         {
             LimitBody(http, function.MaxBodyBytes ?? DefaultMaxBodyBytes);
+            if (UsesAdminCookies(function) && SecureCookies.Unavailable(http))
+            {
+                // Production, and the request did not arrive over https: the Secure-only cookies could not come back
+                // over it, and antiforgery would refuse to run. Under the platform (https only) this does not happen.
+                await ErrorHandling.Write(http, StatusCodes.Status403Forbidden,
+                    "De beheerpagina's werken alleen via een beveiligde verbinding. Gebruik het https-adres.");
+                return;
+            }
             await AuthenticateAsync(http);
             if (!await rateLimits.TryAcquireAsync(http))
             {
@@ -91,9 +100,17 @@ public sealed class FunctionPipeline(
         return await FormTokenValidAsync(http);
     }
 
-    /// <summary>A body the token store cannot read as a form (cut off, no boundary) is an invalid form post, not a 500.</summary>
+    /// <summary>The admin pages (sign-in and sign-out included) and every form post: what sets or needs the two cookies.</summary>
+    private static bool UsesAdminCookies(HttpFunction function) =>
+        function.FormPost || function.Route == "beheer" || function.Route.StartsWith("beheer/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A body the token store cannot read as a form (cut off, no boundary) is an invalid form post, not a 500; so is a
+    /// request over plain http where the antiforgery cookie is Secure-only (Production), which antiforgery refuses to check.
+    /// </summary>
     private static async Task<bool> FormTokenValidAsync(HttpContext http)
     {
+        if (SecureCookies.Unavailable(http)) return false;
         try { return await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http); }
         catch (AntiforgeryValidationException) { return false; }
     }
@@ -109,6 +126,8 @@ public sealed class FunctionPipeline(
     private static async Task AuthenticateAsync(HttpContext http)
     {
         var result = await http.AuthenticateAsync();
+        // A sign-in cookie whose session could not be checked (storage down) is answered here like any failure.
+        SignInSessions.ThrowIfCheckFailed(http);
         if (result.Succeeded) http.User = result.Principal;
     }
 

@@ -33,6 +33,8 @@ public sealed class ErvaringSettings
 
     public SurveySettings Survey { get; set; } = new();
 
+    public SessionSettings Sessions { get; set; } = new();
+
     /// <summary>Admin pages send officers to the platform's Entra ID sign-in instead of the key form.</summary>
     public bool EntraSignIn { get; set; }
 
@@ -87,6 +89,12 @@ public sealed class SurveySettings
 {
     /// <summary>Unknown links or codes per client before a 15-minute block.</summary>
     public int MaxFailedLookups { get; set; } = 10;
+}
+
+public sealed class SessionSettings
+{
+    /// <summary>Hours after signing in when an admin session ends whatever its use (besides the 8 hours sliding).</summary>
+    public double AbsoluteHours { get; set; } = 12;
 }
 
 public sealed class DemoSettings

@@ -17,6 +17,8 @@ public sealed class ErvaringSettingsValidation : IValidateOptions<ErvaringSettin
         Positive(settings.RateLimits.SurveyPostsPerMinute, "RateLimits", "SurveyPostsPerMinute");
         Positive(settings.RateLimits.AdminPerMinute, "RateLimits", "AdminPerMinute");
         Positive(settings.Survey.MaxFailedLookups, "Survey", "MaxFailedLookups");
+        if (!(settings.Sessions.AbsoluteHours > 0) || settings.Sessions.AbsoluteHours > SessionLifetime.MaximumHours)
+            problems.Add($"{ErvaringSettings.Key("Sessions", "AbsoluteHours")} moet een aantal uren zijn groter dan 0 en hoogstens {SessionLifetime.MaximumHours} (standaard 12).");
 
         if (settings.AdminApiKey is { Length: > 0 and < ApiKeyRegistry.MinimumLength })
             problems.Add($"{ErvaringSettings.Key("AdminApiKey")} moet minstens {ApiKeyRegistry.MinimumLength} tekens hebben.");

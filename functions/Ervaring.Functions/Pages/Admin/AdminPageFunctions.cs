@@ -21,6 +21,7 @@ namespace Ervaring.Functions.Pages.Admin;
 /// </summary>
 public sealed class AdminPageFunctions(
     ApiKeyRegistry registry,
+    SignInSessions sessions,
     WaveStore waves,
     ReportDeadlines deadlines,
     WaveCreation creation,
@@ -53,19 +54,19 @@ public sealed class AdminPageFunctions(
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
         var returnUrl = AdminSignIn.SafeReturnUrl(form["terug"]);
-        if (await AdminSignIn.WithApiKeyAsync(request.HttpContext, registry, form["sleutel"])) return Results.Redirect(returnUrl);
+        if (await AdminSignIn.WithApiKeyAsync(request.HttpContext, registry, sessions, form["sleutel"])) return Results.Redirect(returnUrl);
         return Page<SignInPage>(new { Error = "Deze API-sleutel kennen we niet. Controleer de sleutel en probeer het opnieuw.", ReturnUrl = returnUrl },
             StatusCodes.Status401Unauthorized);
     }
 
     [Function("PagesSignOut"), Page, FormPost]
-    [Public("Signing out only removes the caller's own cookie; the antiforgery token keeps other sites from doing it.")]
+    [Public("Signing out only ends the caller's own session (revoked server-side) and removes its cookie; the antiforgery token keeps other sites from doing it.")]
     public async Task<IResult> SignOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "beheer/uitloggen")] HttpRequest request, CancellationToken cancellationToken)
     {
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
-        await AdminSignIn.SignOutAsync(request.HttpContext);
+        await AdminSignIn.SignOutAsync(request.HttpContext, sessions);
         return Results.Redirect(AdminSignIn.Home + "/inloggen");
     }
 

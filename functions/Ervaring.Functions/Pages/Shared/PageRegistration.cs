@@ -17,7 +17,8 @@ public static class PageRegistration
         {
             options.Cookie.Name = "ervaring-af";
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure-only in Production (see SecureCookies); antiforgery then works only over https.
+            options.Cookie.SecurePolicy = Security.SecureCookies.Policy(builder.Environment);
         });
         return builder;
     }
