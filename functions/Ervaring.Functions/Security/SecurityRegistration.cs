@@ -69,7 +69,9 @@ public static class SecurityRegistration
             context.Response.StatusCode = status;
             return Task.CompletedTask;
         }
-        context.Response.Redirect(context.RedirectUri);
+        // The cookie handler builds an absolute address from the request's Host; a redirect never carries a Host the
+        // client chose, so only the path and query go out.
+        context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     }
 }

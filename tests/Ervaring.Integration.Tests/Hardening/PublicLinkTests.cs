@@ -16,6 +16,23 @@ namespace Ervaring.Integration.Tests.Hardening;
 public sealed class PublicLinkTests(AppFixture fixture)
 {
     [Fact]
+    public async Task A_forged_host_never_reaches_a_redirect()
+    {
+        using var client = fixture.App.CreateClient(followRedirects: false);
+        foreach (var path in new[] { "/beheer", "/beheer/metingen/nieuw" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Host = "evil.example";
+            request.Headers.Add("X-Forwarded-Host", "evil.example");
+            using var response = await client.SendAsync(request);
+            Assert.True((int)response.StatusCode is 302 or 303, $"{path}: {(int)response.StatusCode}");
+            var location = response.Headers.Location!.OriginalString;
+            Assert.StartsWith("/beheer/inloggen", location, StringComparison.Ordinal);
+            Assert.DoesNotContain("evil.example", location, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_forged_host_never_reaches_the_links_of_the_mail_merge_file()
     {
         var scenario = await FieldingScenario.StartAsync(fixture, clients: 12);
