@@ -72,6 +72,7 @@ var containerNames = [
   'exports'
   'reports'
   'audit'
+  'keyring'
 ]
 
 var deploymentContainerName = 'app-package'

@@ -44,6 +44,12 @@ public static class StorageNames
         /// <summary>Sampling records for auditors (seed, per-stratum counts, hashed exclusions); no client references.</summary>
         public const string Audit = "audit";
 
-        public static readonly IReadOnlyList<string> All = [Frames, Definitions, Exports, Reports, Audit];
+        /// <summary>
+        /// The key ring that protects sign-in and antiforgery cookies, shared by every instance of the app (keys only,
+        /// nothing about people).
+        /// </summary>
+        public const string KeyRing = "keyring";
+
+        public static readonly IReadOnlyList<string> All = [Frames, Definitions, Exports, Reports, Audit, KeyRing];
     }
 }

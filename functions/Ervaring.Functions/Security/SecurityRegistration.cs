@@ -55,6 +55,8 @@ public static class SecurityRegistration
                 };
                 options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
             });
+        // One key ring for every instance, so a sign-in cookie and a form's token work on whichever instance answers.
+        builder.Services.AddSharedKeyRing();
         builder.Services.AddAuthorization();
         builder.Services.AddHostedService<PlatformPrincipalNotice>();
         builder.Services.AddSingleton<RequestRateLimits>();
