@@ -9,7 +9,8 @@ namespace Ervaring.Benchmarks.InProcess;
 /// machine (docs/benchmarks.md, "Frame import: CsvHelper"): <see cref="FrameImportBenchmarks.Import"/> on a
 /// synthetic frame of N clients, and <see cref="SafeCsv.ToUtf8Bytes"/> on an export of N rows shaped like the
 /// mail-merge file (reference, audience, link, code), some cells needing quotes or an apostrophe.
-/// One warm-up run each, then <c>runs</c> timed runs; prints median, min, max and bytes allocated per run.
+/// One warm-up run each, then <c>runs</c> timed runs; prints the median, min and max wall time, the median CPU time of
+/// the process (less sensitive to other work on a shared machine) and the bytes allocated per run.
 /// </summary>
 public static class CsvTimedRun
 {
@@ -34,21 +35,33 @@ public static class CsvTimedRun
     {
         run();
         var times = new List<double>(runs);
+        var cpu = new List<double>(runs);
         long allocated = 0;
+        using var process = Process.GetCurrentProcess();
         for (var i = 0; i < runs; i++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var before = GC.GetAllocatedBytesForCurrentThread();
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             run();
             times.Add(sw.Elapsed.TotalMilliseconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
         times.Sort();
-        var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: median {median:0.0} ms (min {times[0]:0.0}, max {times[^1]:0.0}, {runs} runs), allocated {allocated / 1024.0 / 1024.0:0.0} MB/run"));
+            $"{what}: median {Median(times):0.0} ms (min {times[0]:0.0}, max {times[^1]:0.0}, {runs} runs), CPU median {Median(cpu):0.0} ms, allocated {allocated / 1024.0 / 1024.0:0.0} MB/run"));
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        var n = values.Count;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 }
