@@ -23,6 +23,7 @@ public static class BenchmarkMain
     {
         // Ervaring benchmarks. Usage:
         //   Ervaring.Benchmarks [--smoke] [--no-bdn] [--mixing 10000,100000] [--out results.md]
+        //   Ervaring.Benchmarks --csv 100000 [--runs 10]   (frame import and export writing alone, timed)
         // --smoke   every benchmark once at the smallest size (no BenchmarkDotNet), for the test suite.
         // --no-bdn  full sizes, but one timed run per case instead of BenchmarkDotNet's iterations.
         if (Option(args, "--profile-aggregation") is { } profileSize)
@@ -40,6 +41,14 @@ public static class BenchmarkMain
             var result = AggregationBenchmarks.Run(stream, n);
             Console.WriteLine($"cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.00} s, allocated {(GC.GetAllocatedBytesForCurrentThread() - allocated) / n} B/response");
             Console.WriteLine($"aggregation {n}: {sw.Elapsed.TotalSeconds:0.00} s (streaming {result.Accumulate.TotalSeconds:0.00} s), {result.Rows} rows");
+            return 0;
+        }
+
+        if (Option(args, "--csv") is { } csvSize)
+        {
+            // The CSV paths alone (docs/benchmarks.md, "Frame import: CsvHelper"): seconds instead of minutes.
+            Console.WriteLine($"CSV timed run on {Machine.Describe()}, commit {Machine.Commit()}");
+            CsvTimedRun.Run(int.Parse(csvSize, CultureInfo.InvariantCulture), int.Parse(Option(args, "--runs") ?? "10", CultureInfo.InvariantCulture));
             return 0;
         }
 

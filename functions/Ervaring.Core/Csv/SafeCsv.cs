@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 
 namespace Ervaring.Core.Csv;
 
@@ -15,13 +16,23 @@ namespace Ervaring.Core.Csv;
 /// reader with another separator splits off starts a formula either. <c>K1,=1+1,</c> becomes <c>"'K1,'=1+1,"</c>.</item>
 /// </list>
 /// Ordinary text (no formula character after a separator) is never changed, only quoted.
+/// <para>
+/// The file is written by CsvHelper's <see cref="CsvWriter"/> (RFC 4180 quoting, CRLF, UTF-8, the BOM). The apostrophes
+/// are this class's own <see cref="Sanitise"/>, applied to each cell before CsvWriter writes it: CsvHelper's
+/// <see cref="CsvInjection.Escape"/> looks at the first character only (no spaces skipped, nothing after an inner
+/// separator) and always quotes the escaped cell, so it cannot express the rules above. The quoting rule is CsvWriter's
+/// <see cref="CsvWriterOptions.ShouldQuote"/> with the other separators a reader could assume.
+/// </para>
 /// </summary>
 public static class SafeCsv
 {
     /// <summary>The separator Dutch Excel expects (the comma is the decimal sign in nl-NL).</summary>
     public const char DutchSeparator = ';';
 
-    /// <summary>Characters at which some reader may start a new cell or line: the cell must be quoted.</summary>
+    /// <summary>
+    /// Characters at which some reader may start a new cell or line: the cell must be quoted. CsvWriter quotes the file's
+    /// own separator, the quote, CR and LF itself; the rest come through <see cref="CsvWriterOptions.ShouldQuote"/>.
+    /// </summary>
     private static readonly System.Buffers.SearchValues<char> Splitting = System.Buffers.SearchValues.Create(",;\t\"\r\n");
 
     /// <summary>
@@ -64,24 +75,17 @@ public static class SafeCsv
     }
 
     /// <summary>
-    /// Returns the cell text ready to be written between separators: quoted when any reader could split it,
-    /// with a leading apostrophe when any reading could start a formula.
+    /// The cell's text with the apostrophes that keep every reading of it from starting a formula (see the class
+    /// comment); the value itself when nothing could, and empty for null. Quoting is left to the writer.
     /// </summary>
-    public static string Cell(string? value, char separator = DutchSeparator)
+    public static string Sanitise(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
             return string.Empty;
         }
 
-        var text = IsDangerous(value) ? Neutralise(value) : value;
-        var needsQuotes = text.AsSpan().IndexOfAny(Splitting) >= 0 || text.Contains(separator);
-        if (!needsQuotes)
-        {
-            return text;
-        }
-
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return IsDangerous(value) ? Neutralise(value) : value;
     }
 
     /// <summary>The apostrophe in front, and one after every inner separator that a formula character follows.</summary>
@@ -100,24 +104,25 @@ public static class SafeCsv
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Returns the cell text ready to be written between separators: quoted when any reader could split it,
+    /// with a leading apostrophe when any reading could start a formula.
+    /// </summary>
+    public static string Cell(string? value, char separator = DutchSeparator) => Line([value], separator);
+
     /// <summary>Joins cells into one CSV line (without the line ending).</summary>
     public static string Line(IEnumerable<string?> cells, char separator = DutchSeparator)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var builder = new StringBuilder();
-        var first = true;
+        using var text = new StringWriter();
+        using var csv = CsvWriter.Create(text, Options(separator), leaveOpen: true);
         foreach (var cell in cells)
         {
-            if (!first)
-            {
-                builder.Append(separator);
-            }
-
-            builder.Append(Cell(cell, separator));
-            first = false;
+            csv.WriteField(Sanitise(cell));
         }
 
-        return builder.ToString();
+        csv.Flush(); // the fields of the unfinished record, without a line ending
+        return text.ToString();
     }
 
     /// <summary>
@@ -134,29 +139,60 @@ public static class SafeCsv
             writer.Write('\uFEFF');
         }
 
-        foreach (var row in rows)
-        {
-            writer.Write(Line(row, separator));
-            writer.Write("\r\n");
-        }
+        using var csv = CsvWriter.Create(writer, Options(separator), leaveOpen: true);
+        WriteRows(csv, rows, () => writer.Write("\r\n"));
     }
 
     /// <summary>Builds the whole file as UTF-8 bytes, by default with BOM and <c>;</c> for Dutch Excel.</summary>
     public static byte[] ToUtf8Bytes(IEnumerable<IEnumerable<string?>> rows, char separator = DutchSeparator, bool withBom = true)
     {
-        using var writer = new StringWriter();
-        Write(writer, rows, separator, writeBom: false);
-        var body = Encoding.UTF8.GetBytes(writer.ToString());
-        if (!withBom)
+        ArgumentNullException.ThrowIfNull(rows);
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, Options(separator) with { WriteByteOrderMark = withBom }, leaveOpen: true))
         {
-            return body;
+            WriteRows(csv, rows, () => stream.Write("\r\n"u8));
         }
 
-        var result = new byte[body.Length + 3];
-        result[0] = 0xEF;
-        result[1] = 0xBB;
-        result[2] = 0xBF;
-        body.CopyTo(result, 3);
-        return result;
+        return stream.ToArray();
+    }
+
+    private static CsvWriterOptions Options(char separator) => new()
+    {
+        Separator = separator,
+        Mode = CsvMode.Rfc4180,
+        NewLine = "\r\n",
+        ShouldQuote = (field, _, _, _) => field.IndexOfAny(Splitting) >= 0,
+        Injection = CsvInjection.None, // Sanitise does it, before the cell reaches the writer
+        ValidateFieldCount = false, // rows of any length, as before
+    };
+
+    /// <summary>
+    /// Writes each row as a record. A row of no cells, or of one empty cell, is an empty line, as it always was here:
+    /// CsvWriter refuses a record without fields and writes a lone empty field as <c>""</c>.
+    /// </summary>
+    private static void WriteRows(CsvWriter csv, IEnumerable<IEnumerable<string?>> rows, Action writeLineBreak)
+    {
+        foreach (var row in rows)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            using var cells = row.GetEnumerator();
+            var first = cells.MoveNext() ? Sanitise(cells.Current) : string.Empty;
+            var more = cells.MoveNext();
+            if (first.Length == 0 && !more)
+            {
+                csv.Flush();
+                writeLineBreak();
+                continue;
+            }
+
+            csv.WriteField(first);
+            while (more)
+            {
+                csv.WriteField(Sanitise(cells.Current));
+                more = cells.MoveNext();
+            }
+
+            csv.EndRecord();
+        }
     }
 }

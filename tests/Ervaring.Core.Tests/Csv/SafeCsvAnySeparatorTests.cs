@@ -1,4 +1,5 @@
 using System.Text;
+using CsvHelper;
 using Ervaring.Core.Csv;
 
 namespace Ervaring.Core.Tests.Csv;
@@ -57,6 +58,54 @@ public class SafeCsvAnySeparatorTests
                 Assert.False(cell.TrimStart(' ', '\t', '\r', '\n') is [ '=' or '+' or '-' or '@', ..], $"'{separator}': {cell}");
         // Read with its own separator the cell is whole, with an apostrophe in front of each piece that started a formula.
         Assert.Equal(2, Cells(text, ';').Count(c => c == written));
+    }
+
+    [Fact]
+    public void Read_back_by_CsvHelper_with_either_separator_no_field_starts_a_formula()
+    {
+        string[] payloads = ["K1,=1+1,", "x,=2+2,", "a;+1", "a, =1+1", "=HYPERLINK(\"http://evil\",\"klik\")", "regel\n=1+1", "@SUM(A1)", "-2+3"];
+        var bytes = SafeCsv.ToUtf8Bytes([["clientreferentie", "gemeente"], .. payloads.Select(p => new[] { p, "Stad" })]);
+
+        foreach (var separator in new[] { ';', ',' })
+        {
+            using var reader = CsvReader.Create(bytes, new CsvReaderOptions { Separator = separator, HasHeader = false });
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    var field = reader.GetString(i);
+                    Assert.False(field.TrimStart(' ', '\t', '\r', '\n') is ['=' or '+' or '-' or '@', ..], $"'{separator}': {field}");
+                }
+            }
+        }
+
+        // With its own separator every cell comes back whole, with the apostrophes.
+        using var own = CsvReader.Create(bytes, new CsvReaderOptions { Separator = ';', HasHeader = true });
+        var cells = new List<string>();
+        while (own.Read())
+        {
+            cells.Add(own.GetString(0));
+        }
+
+        Assert.Equal(["'K1,'=1+1,", "'x,'=2+2,", "'a;'+1", "'a,' =1+1", "'=HYPERLINK(\"http://evil\",\"klik\")", "'regel\n'=1+1", "'@SUM(A1)", "'-2+3"], cells);
+    }
+
+    [Fact]
+    public void Rows_of_no_cells_or_one_empty_cell_are_empty_lines_and_rows_may_differ_in_length()
+    {
+        var text = Encoding.UTF8.GetString(SafeCsv.ToUtf8Bytes([[], ["a", "b"], [""], [null], ["c"], ["d", "", "=e"], ["", ""]], withBom: false));
+        Assert.Equal("\r\na;b\r\n\r\n\r\nc\r\nd;;'=e\r\n;\r\n", text);
+        Assert.Equal([0xEF, 0xBB, 0xBF, 0x0D, 0x0A], SafeCsv.ToUtf8Bytes([[]]));
+    }
+
+    [Fact]
+    public void Writes_to_a_text_writer_with_the_bom_as_a_character()
+    {
+        using var writer = new StringWriter();
+        SafeCsv.Write(writer, [["a", "b,c"], ["+1"]], ',', writeBom: true);
+        Assert.Equal("\uFEFFa,\"b,c\"\r\n'+1\r\n", writer.ToString());
+        Assert.Equal("a;\"b,c\";'+1", SafeCsv.Line(["a", "b,c", "+1"]));
+        Assert.Equal("", SafeCsv.Line([]));
     }
 
     /// <summary>RFC 4180 reading as spreadsheets do it: a quote opens a group only at the start of a cell.</summary>

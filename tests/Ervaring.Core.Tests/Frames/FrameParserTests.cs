@@ -100,6 +100,105 @@ public class FrameParserTests
             result.Composition);
     }
 
+    // ---- Reading the CSV (CsvHelper): lines, quotes, separators ----
+
+    [Fact]
+    public void A_quoted_line_break_keeps_the_line_numbers_of_later_rows_and_errors()
+    {
+        var result = Parse(Header + "\r\n"
+            + "\"A\r\n1\";2012;Utrecht;ambulant;huisarts;\"AGB\n01\";2024-03-01;\r\n"
+            + "\r\n"
+            + "A2;2012;Utrecht;ambulant;huisarts;AGB01;2024-03-01;\r\n"
+            + "A3;2012;Utrecht;ambulant;huisarts;AGB01;gisteren;\r\n");
+
+        // Row A1 takes lines 2 to 4 (two line breaks inside quotes), line 5 is blank.
+        Assert.Equal([2, 6], result.Frame!.Records.Select(r => r.LineNumber));
+        Assert.Equal("A\r\n1", result.Frame.Records[0].ClientReference);
+        Assert.Equal("AGB\n01", result.Frame.Records[0].ProviderCode);
+        Assert.Equal(new FrameRowError(7, "startdatum", "'gisteren' is geen geldige datum. Gebruik bijvoorbeeld 2025-03-31 of 31-03-2025."), SingleError(result));
+    }
+
+    [Fact]
+    public void Bom_and_comma_separator_report_lines_and_the_header_as_written()
+    {
+        var result = Parse("Client_Ref,Leeftijd,Gemeente,Zorgvorm,Verwijzer,Aanbieder,Startdatum\n"
+            + "\"K,1\",12,Utrecht,ambulant,huisarts,\"AGB;1\",2024-03-01\n"
+            + "K2,30,Utrecht,ambulant,huisarts,AGB1,2024-03-01\n", bom: true);
+
+        var record = Assert.Single(result.Frame!.Records);
+        Assert.Equal(("K,1", "AGB;1", 2), (record.ClientReference, record.ProviderCode, record.LineNumber));
+        Assert.Equal("Regel 3, kolom 'Leeftijd': Leeftijd 30 jaar op de peildatum (2025-01-01) kan niet: jeugdhulp is voor 0 tot en met 23 jaar.", SingleError(result).ToString());
+    }
+
+    [Fact]
+    public void Carriage_returns_alone_end_lines_too()
+    {
+        var result = Parse(Header + "\rA1;2012;Utrecht;ambulant;huisarts;AGB01;2024-03-01;\r\rA2;2012;Utrecht;ambulant;;AGB01;2024-03-01;\r");
+        Assert.Equal(2, Assert.Single(result.Frame!.Records).LineNumber);
+        Assert.Equal(4, SingleError(result).LineNumber);
+    }
+
+    [Fact]
+    public void Blank_lines_and_lines_of_empty_fields_are_skipped_but_counted()
+    {
+        var result = Parse("\n ;; \n" + Header + "\n;;;;;;;\n  \n\u00a0\nA1;2012;Utrecht;ambulant;huisarts;AGB01;2024-03-01;\n");
+        Assert.Equal(1, result.DataRows);
+        Assert.Equal(7, Assert.Single(result.Frame!.Records).LineNumber);
+    }
+
+    [Fact]
+    public void Spaces_before_a_quote_stray_quotes_and_text_after_a_closing_quote_are_read_leniently()
+    {
+        var result = ParseRows(
+            "  \"A;1\"  ;2012;Utrecht;ambulant;huisarts;AB\"C;2024-03-01;",
+            "A2;2012;Utrecht;ambulant;huisarts;\"AGB\"7;2024-03-01;");
+
+        Assert.True(result.IsValid, string.Join("\n", result.RowErrors));
+        Assert.Equal(["A;1", "A2"], result.Frame!.Records.Select(r => r.ClientReference));
+        Assert.Equal(["AB\"C", "AGB7"], result.Frame.Records.Select(r => r.ProviderCode));
+    }
+
+    [Fact]
+    public void A_comma_inside_quotes_on_the_header_does_not_choose_the_separator()
+    {
+        // Nine commas inside quotes, eight semicolons outside: ';' wins.
+        var result = Parse("\"opmerking, a,b,c,d,e,f,g,h\";clientnr;geboortejaar;gemeente;zorgvorm;verwijzer;aanbieder;startdatum\nx;A1;2012;Utrecht;ambulant;huisarts;AGB01;2024-03-01\n");
+        Assert.True(result.IsValid, string.Join("\n", result.FileErrors));
+        Assert.Equal("A1", Assert.Single(result.Frame!.Records).ClientReference);
+    }
+
+    [Fact]
+    public void A_line_with_only_a_nul_character_is_an_ordinary_wrong_line()
+    {
+        var result = ParseRows("\0", "A1;2012;Utrecht;ambulant;huisarts;AGB01;2024-03-01;");
+        Assert.Equal(1, result.Frame!.Count);
+        var error = SingleError(result);
+        Assert.Equal((2, (string?)null), (error.LineNumber, error.Column));
+        Assert.StartsWith("Deze regel heeft 1 velden", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("A1;2012;Utrecht;ambulant;huisarts;\"AGB01;2024-03-01;", 2)] // reported by CsvHelper as such
+    [InlineData("A\"1;2012;Utrecht;ambulant;huisarts;\"AGB01;2024-03-01;", 2)] // CsvHelper reports the stray quote only
+    [InlineData("\"A\"1;2012;Utrecht;ambulant;huisarts;\"AGB01;2024-03-01;", 2)] // and here the text after a closing quote
+    [InlineData("A1;2012;Utrecht;ambulant;huisarts;AGB01;2024-03-01;\n\"A\n2\";2012;Utrecht;ambulant;huisarts;AGB01;2024-03-01;\nA3;2012;\"Utrecht", 5)]
+    [InlineData("A1;2012;Utrecht;ambulant;huisarts;\"AGB01\"\"", 2)] // the file ends in a quote, but an escaped one
+    public void Unterminated_quote_names_the_line_where_its_row_starts(string rows, int line)
+    {
+        var result = Parse(Header + "\n" + rows);
+        Assert.Null(result.Frame);
+        Assert.Equal(
+            new FrameFileError("Hier begint een veld met een aanhalingsteken (\") dat niet wordt afgesloten. Controleer de aanhalingstekens in dit veld.", line),
+            Assert.Single(result.FileErrors));
+    }
+
+    [Fact]
+    public void A_file_of_white_space_is_empty()
+    {
+        var result = Parse(" \r\n\t\n\u00a0\n", bom: true);
+        Assert.Equal(new FrameFileError("Het bestand is leeg. Kies het CSV-bestand met de cliëntgegevens."), Assert.Single(result.FileErrors));
+    }
+
     // ---- Row errors: one test per case ----
 
     [Fact]
