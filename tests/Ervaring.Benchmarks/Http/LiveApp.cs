@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Ervaring.Core.Demo;
 using Ervaring.Core.Surveys;
-using Ervaring.Integration.Tests.Infrastructure;
 
 namespace Ervaring.Benchmarks.Http;
 

@@ -32,7 +32,7 @@ public sealed class AdminFlowTests(BrowserFixture fixture)
         await page.GotoAsync("/beheer");
         Assert.EndsWith("/beheer/inloggen?ReturnUrl=%2Fbeheer", page.Url);
         await shot("01-inloggen");
-        await page.GetByLabel("API-sleutel").FillAsync(Ervaring.Integration.Tests.Infrastructure.AppFixture.AdminKey);
+        await page.GetByLabel("API-sleutel").FillAsync(AppFixture.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/beheer$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Metingen", Exact = true })).ToBeVisibleAsync();

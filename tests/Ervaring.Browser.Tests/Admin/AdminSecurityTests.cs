@@ -1,5 +1,4 @@
 using Ervaring.Browser.Tests.Infrastructure;
-using Ervaring.Integration.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,4 +1,3 @@
-using Ervaring.Integration.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Ervaring.Browser.Tests.Infrastructure;

@@ -6,7 +6,6 @@ using Ervaring.Browser.Tests.Infrastructure;
 using Ervaring.Core.Reports;
 using Ervaring.Functions.Demo;
 using Ervaring.Functions.Reports;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage.Waves;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

@@ -1,6 +1,5 @@
 using Ervaring.Functions.Survey;
 using Ervaring.Browser.Tests.Infrastructure;
-using Ervaring.Integration.Tests.Fielding;
 using Microsoft.Playwright;
 using static Ervaring.Browser.Tests.Survey.SurveyBrowser;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Ervaring.Integration.Tests.Infrastructure;
 
 namespace Ervaring.Integration.Tests.Benchmarks;
 

@@ -5,8 +5,6 @@ using Ervaring.Core.Demo;
 using Ervaring.Core.Surveys;
 using Ervaring.Functions.Reports;
 using Ervaring.Functions.Survey;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage.Invitations;
 using Ervaring.Storage.Responses;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using Ervaring.Core.Waves;
 using Ervaring.Functions.Demo;
 using Ervaring.Functions.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage.Responses;
 using Ervaring.Storage.Waves;
 using Microsoft.Extensions.DependencyInjection;

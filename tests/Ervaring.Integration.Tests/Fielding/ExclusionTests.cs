@@ -1,9 +1,7 @@
 using System.Net.Http.Json;
 using Ervaring.Core.Demo;
 using Ervaring.Functions.Survey;
-using Ervaring.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using static Ervaring.Integration.Tests.Sampling.SamplingApi;
 
 namespace Ervaring.Integration.Tests.Fielding;
 

@@ -3,7 +3,6 @@ using Ervaring.Core.Surveys;
 using Ervaring.Functions.Fielding;
 using Ervaring.Functions.Survey;
 using Ervaring.Functions.Timers;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage;
 using Ervaring.Storage.Responses;
 using Ervaring.Storage.Waves;

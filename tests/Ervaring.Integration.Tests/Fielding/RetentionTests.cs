@@ -1,5 +1,4 @@
 using Ervaring.Functions.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage.Frames;
 using Ervaring.Storage.Waves;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,11 +1,8 @@
 using System.Net.Http.Json;
 using System.Text;
 using Ervaring.Functions.Survey;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage.Waves;
 using Microsoft.Extensions.DependencyInjection;
-using static Ervaring.Integration.Tests.Sampling.SamplingApi;
 
 namespace Ervaring.Integration.Tests.Hardening;
 

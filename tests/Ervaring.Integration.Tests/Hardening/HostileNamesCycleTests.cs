@@ -3,9 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Ervaring.Functions.Survey;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
-using static Ervaring.Integration.Tests.Sampling.SamplingApi;
 
 namespace Ervaring.Integration.Tests.Hardening;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using Ervaring.Functions.Sampling;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 

@@ -3,13 +3,11 @@ using System.Security.Cryptography;
 using Azure.Data.Tables;
 using Ervaring.Functions.Security;
 using Ervaring.Functions.Timers;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage;
 using Ervaring.Storage.Sessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
-using static Ervaring.Integration.Tests.Sampling.SamplingApi;
 
 namespace Ervaring.Integration.Tests.Hardening;
 

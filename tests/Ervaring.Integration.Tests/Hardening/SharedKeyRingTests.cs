@@ -1,6 +1,5 @@
 using System.Net;
 using Azure.Storage.Blobs;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;

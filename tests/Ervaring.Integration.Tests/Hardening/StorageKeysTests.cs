@@ -1,4 +1,3 @@
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage;
 using Ervaring.Storage.Aggregates;
 using Microsoft.Extensions.DependencyInjection;

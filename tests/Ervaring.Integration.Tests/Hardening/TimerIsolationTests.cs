@@ -3,11 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Ervaring.Functions.Timers;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage;
 using Ervaring.Storage.Waves;
 using Microsoft.Extensions.DependencyInjection;
-using static Ervaring.Integration.Tests.Sampling.SamplingApi;
 
 namespace Ervaring.Integration.Tests.Hardening;
 

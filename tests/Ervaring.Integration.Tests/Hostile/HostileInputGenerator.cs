@@ -3,7 +3,6 @@
 using System.Globalization;
 using System.Text;
 using Ervaring.Core.Surveys;
-using Ervaring.Integration.Tests.Infrastructure;
 
 namespace Ervaring.Integration.Tests.Hostile;
 

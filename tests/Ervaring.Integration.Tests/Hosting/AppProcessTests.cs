@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Ervaring.Integration.Tests.Infrastructure;
 
 namespace Ervaring.Integration.Tests.Hosting;
 

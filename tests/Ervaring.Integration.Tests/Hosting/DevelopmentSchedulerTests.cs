@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Ervaring.Functions.Timers;
 using System.Text.Json.Nodes;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Integration.Tests.Wiring;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Ervaring.Functions;
 using Ervaring.Functions.Hosting.Functions;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Integration.Tests.Wiring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;

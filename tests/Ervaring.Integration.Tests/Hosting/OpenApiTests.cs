@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Ervaring.Integration.Tests.Infrastructure;
 
 namespace Ervaring.Integration.Tests.Hosting;
 

@@ -1,4 +1,3 @@
-using Ervaring.Integration.Tests.Infrastructure;
 
 namespace Ervaring.Integration.Tests.Hosting;
 

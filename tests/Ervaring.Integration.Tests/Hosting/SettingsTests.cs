@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Ervaring.Functions.Hosting.Settings;
-using Ervaring.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Ervaring.Integration.Tests.Hosting;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage;
 
 namespace Ervaring.Integration.Tests.Hosting;

@@ -1,7 +1,6 @@
 using Ervaring.Core.Surveys;
 using Ervaring.Functions;
 using Ervaring.Functions.Surveys;
-using Ervaring.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ervaring.Integration.Tests.Hosting;

@@ -1,7 +1,6 @@
 using System.Net;
 using Ervaring.Functions.Hosting.Development;
 using Ervaring.Functions.Timers;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Integration.Tests.Wiring;
 using Microsoft.Extensions.DependencyInjection;
 

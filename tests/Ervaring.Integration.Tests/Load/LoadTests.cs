@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Ervaring.Integration.Tests.Load;

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Ervaring.Integration.Tests.Load;

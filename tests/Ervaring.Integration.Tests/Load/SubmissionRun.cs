@@ -1,8 +1,6 @@
 using Ervaring.Functions.Survey;
 using System.Diagnostics;
 using System.Net;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage.Responses;
 using Microsoft.Extensions.DependencyInjection;
 

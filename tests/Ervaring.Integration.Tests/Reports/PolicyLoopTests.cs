@@ -5,8 +5,6 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Ervaring.Core.Surveys;
 using Ervaring.Functions.Survey;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage;
 using Ervaring.Storage.Invitations;
 using Ervaring.Storage.Responses;

@@ -9,7 +9,6 @@ using Ervaring.Functions.Reports;
 using Ervaring.Functions.Sampling;
 using Ervaring.Functions.Survey;
 using Ervaring.Functions.Waves;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage;
 using Ervaring.Storage.Responses;
 using Ervaring.Storage.Waves;

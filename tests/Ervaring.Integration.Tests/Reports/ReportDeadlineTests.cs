@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ervaring.Functions.Demo;
 using Ervaring.Functions.Reports;
-using Ervaring.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ervaring.Integration.Tests.Reports;

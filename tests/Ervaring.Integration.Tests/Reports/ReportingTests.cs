@@ -7,8 +7,6 @@ using Ervaring.Core.Statistics;
 using Ervaring.Core.Surveys;
 using Ervaring.Functions.Sampling;
 using Ervaring.Functions.Survey;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage;
 using Ervaring.Storage.Invitations;
 using Ervaring.Storage.Responses;

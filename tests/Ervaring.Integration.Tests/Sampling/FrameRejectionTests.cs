@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text;
 using Azure.Storage.Blobs;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage;
-using static Ervaring.Integration.Tests.Sampling.SamplingApi;
 
 namespace Ervaring.Integration.Tests.Sampling;
 

@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Azure.Data.Tables;
 using Ervaring.Core.Demo;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage;
-using static Ervaring.Integration.Tests.Sampling.SamplingApi;
 
 namespace Ervaring.Integration.Tests.Sampling;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Ervaring.Integration.Tests.Infrastructure;
 
 namespace Ervaring.Integration.Tests.Security;
 

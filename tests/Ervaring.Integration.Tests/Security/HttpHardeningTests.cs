@@ -3,8 +3,6 @@ using System.Net;
 using System.Text;
 using Ervaring.Core.Demo;
 using Ervaring.Functions.Security;
-using Ervaring.Integration.Tests.Infrastructure;
-using static Ervaring.Integration.Tests.Sampling.SamplingApi;
 
 namespace Ervaring.Integration.Tests.Security;
 

@@ -2,8 +2,6 @@ using Ervaring.Functions.Survey;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Ervaring.Functions.Fielding;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

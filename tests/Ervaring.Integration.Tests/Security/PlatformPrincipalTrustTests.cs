@@ -5,8 +5,6 @@ using Ervaring.Functions.Hosting;
 using Ervaring.Functions.Hosting.Functions;
 using Ervaring.Functions.Security;
 using Ervaring.Integration.Tests.Hostile;
-using Ervaring.Integration.Tests.Infrastructure;
-using static Ervaring.Integration.Tests.Sampling.SamplingApi;
 
 namespace Ervaring.Integration.Tests.Security;
 

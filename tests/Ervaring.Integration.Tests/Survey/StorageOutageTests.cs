@@ -1,8 +1,6 @@
 using Ervaring.Functions.Survey;
 using System.Net;
 using System.Text.RegularExpressions;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 
 namespace Ervaring.Integration.Tests.Survey;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Ervaring.Functions.Survey;
-using Ervaring.Integration.Tests.Fielding;
-using Ervaring.Integration.Tests.Infrastructure;
 using Ervaring.Storage.Responses;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Ervaring.Functions.Hosting.Functions;
 using Ervaring.Functions.Timers;
-using Ervaring.Integration.Tests.Infrastructure;
 
 namespace Ervaring.Integration.Tests.Wiring;
 

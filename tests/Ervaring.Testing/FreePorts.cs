@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Ervaring.Integration.Tests.Infrastructure;
+namespace Ervaring.Testing;
 
 public static class FreePorts
 {

@@ -1,12 +1,12 @@
+using Xunit;
 using System.Net.Http.Json;
 using System.Text;
 using Ervaring.Core.Demo;
 using Ervaring.Functions.Survey;
-using Ervaring.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using static Ervaring.Integration.Tests.Sampling.SamplingApi;
+using static Ervaring.Testing.SamplingApi;
 
-namespace Ervaring.Integration.Tests.Fielding;
+namespace Ervaring.Testing;
 
 /// <summary>A wave in the field, made through the real API, with its invitation links from the mail-merge export.</summary>
 public sealed record FieldingScenario(string WaveId, IReadOnlyList<(string Client, string Audience, string Token, string Code)> Invitations)

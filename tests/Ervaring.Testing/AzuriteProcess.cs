@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Ervaring.Integration.Tests.Infrastructure;
+namespace Ervaring.Testing;
 
 /// <summary>
 /// A real Azurite (from the repository's pinned npm packages) on free loopback ports. In-memory by default;

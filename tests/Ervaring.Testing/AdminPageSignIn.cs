@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Ervaring.Integration.Tests.Infrastructure;
+namespace Ervaring.Testing;
 
 /// <summary>Signing in on the admin sign-in page the way a browser does: the form's antiforgery token, then the key.</summary>
 public static class AdminPageSignIn

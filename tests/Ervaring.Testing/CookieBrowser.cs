@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 
-namespace Ervaring.Integration.Tests.Infrastructure;
+namespace Ervaring.Testing;
 
 /// <summary>
 /// A client that keeps cookies by hand, the way a browser does, so a test can read every <c>Set-Cookie</c> the app

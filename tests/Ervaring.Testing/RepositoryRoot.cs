@@ -1,4 +1,4 @@
-namespace Ervaring.Integration.Tests.Infrastructure;
+namespace Ervaring.Testing;
 
 /// <summary>The checked-out repository, found by walking up to the folder that holds Ervaring.sln.</summary>
 public static class RepositoryRoot

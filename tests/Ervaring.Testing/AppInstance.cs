@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Ervaring.Integration.Tests.Infrastructure;
+namespace Ervaring.Testing;
 
 /// <summary>
 /// The real app (the same <see cref="Program.Build"/> the Functions host runs) on Kestrel on a free loopback

@@ -1,4 +1,6 @@
-namespace Ervaring.Integration.Tests.Infrastructure;
+using Xunit;
+
+namespace Ervaring.Testing;
 
 /// <summary>One Azurite and one app for every test class in the collection: starting them costs seconds.</summary>
 public sealed class AppFixture : IAsyncLifetime
@@ -43,10 +45,4 @@ public sealed class AppFixture : IAsyncLifetime
         await App.DisposeAsync();
         await Azurite.DisposeAsync();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class AppCollection : ICollectionFixture<AppFixture>
-{
-    public const string Name = "App on Azurite";
 }

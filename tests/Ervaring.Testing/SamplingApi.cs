@@ -1,8 +1,9 @@
+using Xunit;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace Ervaring.Integration.Tests.Sampling;
+namespace Ervaring.Testing;
 
 /// <summary>Small helpers that speak the admin API like the officer's tools would.</summary>
 public static class SamplingApi
