@@ -11,15 +11,15 @@ public static class SamplingApi
     /// <param name="supplementary">An extra wave next to the municipality's wave for that year (one per year otherwise).</param>
     public static object WaveBody(string municipality = "Voorbeeld", int year = 2026, string? region = null, string[]? municipalities = null,
         string? name = null, bool supplementary = false) => new
-    {
-        name = name ?? $"Test {municipality} {year}",
-        region,
-        municipalities = municipalities ?? [municipality],
-        year,
-        fieldStart = $"{year}-03-01",
-        fieldEnd = $"{year}-04-15",
-        supplementary,
-    };
+        {
+            name = name ?? $"Test {municipality} {year}",
+            region,
+            municipalities = municipalities ?? [municipality],
+            year,
+            fieldStart = $"{year}-03-01",
+            fieldEnd = $"{year}-04-15",
+            supplementary,
+        };
 
     /// <summary>A municipality name of its own ("Voorbeeld3f9a1c"): a municipality has one wave per year.</summary>
     public static string UniquePlace(string stem = "Voorbeeld") => stem + Guid.NewGuid().ToString("N")[..6];

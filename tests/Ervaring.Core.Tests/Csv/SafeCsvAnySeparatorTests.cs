@@ -55,7 +55,7 @@ public class SafeCsvAnySeparatorTests
         var text = Encoding.UTF8.GetString(SafeCsv.ToUtf8Bytes([["clientreferentie", "gemeente"], [payload, "Stad"], ["Stad", payload]], withBom: false));
         foreach (var separator in new[] { ',', ';' })
             foreach (var cell in Cells(text, separator))
-                Assert.False(cell.TrimStart(' ', '\t', '\r', '\n') is [ '=' or '+' or '-' or '@', ..], $"'{separator}': {cell}");
+                Assert.False(cell.TrimStart(' ', '\t', '\r', '\n') is ['=' or '+' or '-' or '@', ..], $"'{separator}': {cell}");
         // Read with its own separator the cell is whole, with an apostrophe in front of each piece that started a formula.
         Assert.Equal(2, Cells(text, ';').Count(c => c == written));
     }

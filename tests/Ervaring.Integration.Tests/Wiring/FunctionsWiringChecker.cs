@@ -66,9 +66,9 @@ public sealed class FunctionsWiringChecker(string hostJsonPath, string metadataP
 
         // No HTTP route may lead to timer code: not by the timer's name as a path, not by a catch-all.
         foreach (var timer in timerNames)
-        foreach (var (name, route) in httpRoutes)
-            if (Matches(route, "/" + timer))
-                problems.Add($"HTTP function {name} (route '{route}') would take '/{timer}', the timer function {timer}");
+            foreach (var (name, route) in httpRoutes)
+                if (Matches(route, "/" + timer))
+                    problems.Add($"HTTP function {name} (route '{route}') would take '/{timer}', the timer function {timer}");
         return problems;
     }
 

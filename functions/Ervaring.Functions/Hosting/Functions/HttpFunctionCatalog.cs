@@ -37,29 +37,29 @@ public sealed class HttpFunctionCatalog
         var http = new Dictionary<string, HttpFunction>(StringComparer.Ordinal);
         var timers = new Dictionary<string, TimerFunction>(StringComparer.Ordinal);
         foreach (var type in assembly.GetTypes())
-        foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
-        {
-            if (method.GetCustomAttribute<FunctionAttribute>() is not { } function) continue;
-            foreach (var parameter in method.GetParameters())
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             {
-                if (parameter.GetCustomAttribute<HttpTriggerAttribute>() is { } trigger)
+                if (method.GetCustomAttribute<FunctionAttribute>() is not { } function) continue;
+                foreach (var parameter in method.GetParameters())
                 {
-                    http.Add(function.Name, new HttpFunction(
-                        function.Name,
-                        trigger.Route ?? function.Name,
-                        (trigger.Methods ?? []).Select(m => m.ToUpperInvariant()).ToList(),
-                        method,
-                        method.GetCustomAttribute<AccessAttribute>(),
-                        method.GetCustomAttribute<PageAttribute>(),
-                        method.GetCustomAttribute<FormPostAttribute>() is not null,
-                        method.GetCustomAttribute<MaxBodyAttribute>()?.Bytes));
-                }
-                else if (parameter.GetCustomAttribute<TimerTriggerAttribute>() is { } timer)
-                {
-                    timers.Add(function.Name, new TimerFunction(function.Name, timer.Schedule, method));
+                    if (parameter.GetCustomAttribute<HttpTriggerAttribute>() is { } trigger)
+                    {
+                        http.Add(function.Name, new HttpFunction(
+                            function.Name,
+                            trigger.Route ?? function.Name,
+                            (trigger.Methods ?? []).Select(m => m.ToUpperInvariant()).ToList(),
+                            method,
+                            method.GetCustomAttribute<AccessAttribute>(),
+                            method.GetCustomAttribute<PageAttribute>(),
+                            method.GetCustomAttribute<FormPostAttribute>() is not null,
+                            method.GetCustomAttribute<MaxBodyAttribute>()?.Bytes));
+                    }
+                    else if (parameter.GetCustomAttribute<TimerTriggerAttribute>() is { } timer)
+                    {
+                        timers.Add(function.Name, new TimerFunction(function.Name, timer.Schedule, method));
+                    }
                 }
             }
-        }
         Http = http;
         Timers = timers;
     }
