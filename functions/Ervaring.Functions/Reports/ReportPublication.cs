@@ -57,6 +57,71 @@ public sealed class ReportPublication(
         }
     }
 
+    /// <summary>How long a post from the publish form waits for a publication under way (its own first click) to finish.</summary>
+    public static readonly TimeSpan FormWait = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan FormPoll = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Publishing from the page's form, which carries the versions it showed (<see cref="Seen"/>, written when the
+    /// form was rendered). The same form sent again — a double click, two tabs' worth of one click, Back and send —
+    /// answers as the first did: when the publication it asked for has happened since the form was shown (the first
+    /// publication, or a correction with the same sentence), the answer is those versions, and nothing more is
+    /// published. While the first is still under way the second waits for it (at most <see cref="FormWait"/>); if
+    /// the first gave up, the second publishes. Anything else gets the publication's own answer.
+    /// </summary>
+    /// <param name="seen">The form's <see cref="Seen"/>; null for a post without it, which is published as the API does.</param>
+    public async Task<Outcome<IReadOnlyList<PublishedVersion>>> PublishFromFormAsync(string waveId, string? correction, string? seen, string actor,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await PublishAsync(waveId, correction, actor, cancellationToken);
+        if (outcome.Succeeded || seen is null || outcome.Problem!.Status != StatusCodes.Status409Conflict) return outcome;
+
+        var waited = false;
+        var stored = await waves.GetAsync(waveId, cancellationToken);
+        for (var look = 0; stored?.Wave.Claim is not null && look < FormWait / FormPoll; look++, waited = true)
+        {
+            await Task.Delay(FormPoll, cancellationToken);
+            stored = await waves.GetAsync(waveId, cancellationToken);
+        }
+        if (stored is null || stored.Wave.Claim is not null) return outcome;
+        var latest = await LatestVersionsAsync(stored.Wave, cancellationToken);
+        if (Seen(latest) != seen)
+        {
+            // Published since the form was shown: the first publication, asked for by a form that showed none; or a
+            // correction, when a version since carries this form's sentence.
+            var sentence = correction?.Trim();
+            var asked = sentence is null
+                ? seen.Length == 0
+                : latest.Any(v => v.Correction == sentence && !SeenVersions(seen).Contains((v.Slug, v.Version)));
+            if (asked) return latest.Select(Published).ToList();
+        }
+        // The request this one waited for did not publish (it failed or was stopped): now it is this one's turn.
+        return waited ? await PublishAsync(waveId, correction, actor, cancellationToken) : outcome;
+    }
+
+    /// <summary>The latest published version of each of the wave's reports, as links.</summary>
+    public async Task<IReadOnlyList<PublishedVersion>> LatestAsync(WaveRecord wave, CancellationToken cancellationToken) =>
+        (await LatestVersionsAsync(wave, cancellationToken)).Select(Published).ToList();
+
+    /// <summary>The versions a form shows, as it sends them back: "slug:version" per report, "" before the first publication.</summary>
+    public static string Seen(IEnumerable<PublishedVersion> latest) => Seen(latest.Select(v => (v.Slug, v.Version)));
+
+    private static string Seen(IReadOnlyList<VersionMeta> latest) => Seen(latest.Select(v => (v.Slug, v.Version)));
+
+    private static string Seen(IEnumerable<(string Slug, int Version)> versions) =>
+        string.Join(",", versions.OrderBy(v => v.Slug, StringComparer.Ordinal).Select(v => $"{v.Slug}:{v.Version}"));
+
+    private static HashSet<(string, int)> SeenVersions(string seen) =>
+        seen.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => part.Split(':'))
+            .Where(p => p.Length == 2 && int.TryParse(p[1], out _))
+            .Select(p => (p[0], int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToHashSet();
+
+    private static PublishedVersion Published(VersionMeta meta) =>
+        new(meta.Scope, meta.Slug, meta.Year, meta.Version, $"/raad/{meta.Slug}/{meta.Year}/v/{meta.Version}");
+
     /// <summary>Why this request cannot publish now (checked before claiming and again when another request won), or null.</summary>
     private async Task<Problem?> RefusalAsync(WaveRecord wave, string? correction, CancellationToken cancellationToken)
     {

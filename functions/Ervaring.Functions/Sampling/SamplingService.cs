@@ -55,7 +55,7 @@ public sealed class SamplingService(
         if (wave.State.WhyNot(WaveOperation.ChangeFrame) is { } notNow) return Problem.Conflict(notNow);
 
         var parsed = FrameParser.Parse(csv, SamplingDesigns.FrameOptions(wave.Settings));
-        var rows = parsed.RowErrors.Take(MaxReportedRows).Select(e => new RowProblem(e.LineNumber, e.Column, e.Reason)).ToList();
+        var rows = RowProblems(parsed);
         if (parsed.FileErrors.Count > 0 || parsed.Frame is null)
         {
             return new Problem(StatusCodes.Status422UnprocessableEntity, "Steekproefkader afgewezen",
@@ -72,7 +72,7 @@ public sealed class SamplingService(
         if (parsed.Frame.Count == 0)
             return new Problem(StatusCodes.Status422UnprocessableEntity, "Steekproefkader afgewezen", "Er blijft geen enkele geldige regel over.");
 
-        var report = new FrameImportReport(parsed.Fingerprint, parsed.DataRows, parsed.Frame.Count, parsed.RejectedRows, parsed.RejectedRows > 0, rows, parsed.Composition);
+        var report = ReportOf(parsed);
         // The frame this wave already has (same SHA-256, same decision about rejected rows): a repeat changes nothing
         // and gets the same report. An earlier draw on it stays.
         if (IsCurrentFrame(wave, parsed.Fingerprint, report.DroppedInvalid)) return report;
@@ -117,6 +117,25 @@ public sealed class SamplingService(
             throw;
         }
     }
+
+    /// <summary>
+    /// The import report of the wave's stored frame: what its upload reported (counts, rejected rows, composition),
+    /// read again from the file as stored, so the page can show it after redirecting from the upload.
+    /// </summary>
+    public async Task<Outcome<FrameImportReport>> ImportReportAsync(string waveId, CancellationToken cancellationToken)
+    {
+        if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
+        if (stored.Wave.Frame is not { RawDeleted: false } frame) return Problem.Conflict("Er is geen steekproefkader (meer) om te tonen.");
+        if (await frames.ReadAsync(frame.BlobName, cancellationToken) is not { } csv) return Problem.Conflict("Het steekproefkader ontbreekt in de opslag; lees het opnieuw in.");
+        var parsed = FrameParser.Parse(csv, SamplingDesigns.FrameOptions(stored.Wave.Settings));
+        return parsed.Frame is null ? Problem.Conflict("Het opgeslagen steekproefkader is niet te lezen.") : ReportOf(parsed);
+    }
+
+    private static FrameImportReport ReportOf(FrameParseResult parsed) =>
+        new(parsed.Fingerprint, parsed.DataRows, parsed.Frame!.Count, parsed.RejectedRows, parsed.RejectedRows > 0, RowProblems(parsed), parsed.Composition);
+
+    private static List<RowProblem> RowProblems(FrameParseResult parsed) =>
+        parsed.RowErrors.Take(MaxReportedRows).Select(e => new RowProblem(e.LineNumber, e.Column, e.Reason)).ToList();
 
     private static bool IsCurrentFrame(WaveRecord wave, string fingerprint, bool droppedInvalid) =>
         wave.State.Allows(WaveOperation.ChangeFrame) && wave.Claim is null

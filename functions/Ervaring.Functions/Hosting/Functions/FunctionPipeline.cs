@@ -75,6 +75,13 @@ public sealed class FunctionPipeline(
         {
             await ErrorHandling.WriteExceptionAsync(http, ex, logger);
         }
+        catch (OperationCanceledException) when (!http.Response.HasStarted)
+        {
+            // The client gave up (a second click replaced the navigation of the first, a tab was closed): nobody gets
+            // an answer. The audit log records 499 (client closed request), not the 200 the response still carried.
+            http.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            throw;
+        }
         finally
         {
             await auditLog.RecordAsync(http, function);

@@ -105,7 +105,7 @@ public sealed class AdminPageFunctions(
         var typed = WaveForm.From(form);
         var (settings, errors) = typed.ToSettings(creation.Validate);
         if (errors.Count > 0) return Page<NewWavePage>(new { Form = typed, Errors = errors }, StatusCodes.Status422UnprocessableEntity);
-        var outcome = await creation.CreateAsync(settings, WaveFunctions.Actor(request.HttpContext.User), cancellationToken);
+        var outcome = await creation.CreateAsync(settings, WaveFunctions.Actor(request.HttpContext.User), PageForms.Carried);
         // Another wave has this municipality and year (or the same click arrived twice): say which, keep the form.
         if (outcome.Value is not { } wave)
             return Page<NewWavePage>(new { Form = typed, Errors = new List<FieldError> { new("municipalities", outcome.Problem!.Detail) } }, outcome.Problem.Status);
@@ -117,8 +117,24 @@ public sealed class AdminPageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer/metingen/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var done = (string?)request.Query["gedaan"];
+        if (done == Imported)
+        {
+            // After an upload: its report again, from the stored file (the same report a repeat upload gets).
+            var report = await sampling.ImportReportAsync(id, cancellationToken);
+            return await WavePageAsync(id, cancellationToken, model => model with { Import = report.Value });
+        }
+        if (done == Verified)
+        {
+            // After "Trekking controleren": the check again (it writes nothing), so a reload shows it too.
+            var verification = await sampling.VerifyAsync(id, null, cancellationToken);
+            return await WavePageAsync(id, cancellationToken, model => model with { Verification = verification.Value, Problem = verification.Problem });
+        }
         return await WavePageAsync(id, cancellationToken, model => model with { Done = done is null ? null : DoneMessages.GetValueOrDefault(done) });
     }
+
+    // "gedaan" keys whose page shows the outcome itself rather than a sentence.
+    private const string Imported = "ingelezen";
+    private const string Verified = "gecontroleerd";
 
     [Function("PagesWaveFrame"), Beheerder, Page, FormPost, MaxBody(SamplingFunctions.MaxFrameBytes)]
     public async Task<IResult> WaveFrame(
@@ -131,8 +147,10 @@ public sealed class AdminPageFunctions(
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
         var dropInvalid = form["weglaten"] == "true";
-        var outcome = await Guarded(() => sampling.ImportFrameAsync(id, buffer.ToArray(), dropInvalid, WaveFunctions.Actor(request.HttpContext.User), cancellationToken));
-        return await WavePageAsync(id, cancellationToken, m => m with { Import = outcome.Value, Problem = ForTheUploadForm(outcome.Problem) });
+        var outcome = await Guarded(() => sampling.ImportFrameAsync(id, buffer.ToArray(), dropInvalid, WaveFunctions.Actor(request.HttpContext.User), PageForms.Carried));
+        return outcome.Problem is null
+            ? Results.Redirect($"{AdminSignIn.Home}/metingen/{Uri.EscapeDataString(id)}?gedaan={Imported}#kader")
+            : await WavePageAsync(id, cancellationToken, m => m with { Problem = ForTheUploadForm(outcome.Problem) });
     }
 
     [Function("PagesWaveDraw"), Beheerder, Page, FormPost]
@@ -141,7 +159,7 @@ public sealed class AdminPageFunctions(
     {
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
-        var outcome = await Guarded(() => sampling.DrawAsync(id, null, null, WaveFunctions.Actor(request.HttpContext.User), cancellationToken));
+        var outcome = await Guarded(() => sampling.DrawAsync(id, null, null, WaveFunctions.Actor(request.HttpContext.User), PageForms.Carried));
         return outcome.Problem is null
             ? Results.Redirect($"{AdminSignIn.Home}/metingen/{Uri.EscapeDataString(id)}?gedaan=getrokken#trekking")
             : await WavePageAsync(id, cancellationToken, m => m with { Problem = outcome.Problem });
@@ -153,7 +171,7 @@ public sealed class AdminPageFunctions(
     {
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
-        var outcome = await Guarded(() => fielding.StartAsync(id, WaveFunctions.Actor(request.HttpContext.User), cancellationToken));
+        var outcome = await Guarded(() => fielding.StartAsync(id, WaveFunctions.Actor(request.HttpContext.User), PageForms.Carried));
         return outcome.Problem is null
             ? Results.Redirect($"{AdminSignIn.Home}/metingen/{Uri.EscapeDataString(id)}?gedaan=veldwerk")
             : await WavePageAsync(id, cancellationToken, m => m with { Problem = outcome.Problem });
@@ -166,7 +184,9 @@ public sealed class AdminPageFunctions(
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
         var outcome = await sampling.VerifyAsync(id, null, cancellationToken);
-        return await WavePageAsync(id, cancellationToken, m => m with { Verification = outcome.Value, Problem = outcome.Problem });
+        return outcome.Problem is null
+            ? Results.Redirect($"{AdminSignIn.Home}/metingen/{Uri.EscapeDataString(id)}?gedaan={Verified}#controle")
+            : await WavePageAsync(id, cancellationToken, m => m with { Problem = outcome.Problem });
     }
 
     // Downloads live under the page routes so a problem answers with a Dutch page, not problem JSON;

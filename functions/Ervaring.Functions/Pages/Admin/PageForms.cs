@@ -4,6 +4,16 @@ namespace Ervaring.Functions.Pages.Admin;
 public static class PageForms
 {
     /// <summary>
+    /// The cancellation token for the work a form post asks for, once its form is read: none. When a second click
+    /// comes while the first post is under way, the browser cancels the first request (the second submission
+    /// replaces its navigation), and the request's token is cancelled with it, here as under the Functions host.
+    /// Work stopped there would leave the first click half done (a claim given up with half a report version
+    /// written, an action's reservation without the action); carried through, the second post finds the first
+    /// one's result and answers with it.
+    /// </summary>
+    public static CancellationToken Carried => CancellationToken.None;
+
+    /// <summary>
     /// The posted form, or the bare status the minimal APIs answered when they could not bind one (the function
     /// pipeline gives it a Dutch body): 415 for another content type; 400 (or the server's own status, such as 413)
     /// for a cut-off or malformed body. ReadFormAsync throws on all of those, which would otherwise be a 500.

@@ -82,12 +82,41 @@ public sealed class CouncilNotesService(WaveStore waves, CouncilNotesStore notes
         var reservation = key is { Length: > 0 } ? $"sleutel|{Hash(key)}" : $"inhoud|{Hash(ContentOf(action))}";
         var holder = await notes.ReserveActionAsync(waveId, reservation, id, clock.GetUtcNow(), key is { Length: > 0 } ? TimeSpan.MaxValue : RepeatWindow, cancellationToken);
         if (holder != id)
-            return Problem.Conflict(key is { Length: > 0 }
-                ? $"Met deze idempotencyKey is al een actie vastgelegd (actie {holder}); er is geen tweede gemaakt."
-                : $"Precies deze actie is zojuist al vastgelegd (actie {holder}); er is geen tweede gemaakt. Wilt u die actie wijzigen, stuur dan haar id mee.");
+            return key is { Length: > 0 }
+                ? Problem.Conflict($"Met deze idempotencyKey is al een actie vastgelegd (actie {holder}); er is geen tweede gemaakt.") with
+                {
+                    Extensions = new Dictionary<string, object?> { [KeyHolder] = holder },
+                }
+                : Problem.Conflict($"Precies deze actie is zojuist al vastgelegd (actie {holder}); er is geen tweede gemaakt. Wilt u die actie wijzigen, stuur dan haar id mee.");
         await notes.SaveActionAsync(waveId, action, reservation, cancellationToken);
         return Array.Empty<FieldError>();
     }
+
+    /// <summary>In the 409 for an idempotency key used before: the action that has the key (<c>actionId</c> in the problem JSON).</summary>
+    public const string KeyHolder = "actionId";
+
+    /// <summary>How long a form's repeat waits for the first post's action to be written.</summary>
+    public static readonly TimeSpan FormWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// A new action from the page's form, which carries an idempotency key made when the form was rendered. The same
+    /// form sent again (a double click, Back and send) creates nothing and answers as the first did — saved — once
+    /// the first post's action is written (it may still be under way; at most <see cref="FormWait"/>). Everything
+    /// else is <see cref="SaveActionAsync"/>'s own answer.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<FieldError>>> SaveActionFromFormAsync(string waveId, ActionInput input, CancellationToken cancellationToken)
+    {
+        var outcome = await SaveActionAsync(waveId, input, cancellationToken);
+        if (outcome.Problem?.Extensions?.TryGetValue(KeyHolder, out var value) != true || value is not string holder) return outcome;
+        for (var look = 0; look <= FormWait / FormPoll; look++)
+        {
+            if (await notes.ActionExistsAsync(waveId, holder, cancellationToken)) return Array.Empty<FieldError>();
+            await Task.Delay(FormPoll, cancellationToken);
+        }
+        return outcome;
+    }
+
+    private static readonly TimeSpan FormPoll = TimeSpan.FromMilliseconds(100);
 
     public async Task<Outcome<bool>> DeleteActionAsync(string waveId, string actionId, CancellationToken cancellationToken)
     {

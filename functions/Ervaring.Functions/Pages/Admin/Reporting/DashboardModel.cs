@@ -11,6 +11,9 @@ public sealed record DashboardModel(WaveRecord Wave, ProgressReport? Progress, R
     public Problem? Problem { get; init; }
     public string? Done { get; init; }
     public IReadOnlyList<PublishedVersion> Published { get; init; } = [];
+
+    /// <summary>The versions public when the page was rendered (<see cref="ReportPublication.Seen"/>); the publish form sends it back.</summary>
+    public string Seen { get; init; } = "";
     public bool CanBuildDraft => IsBeheerder && Wave.State.Allows(WaveOperation.ComputeResults);
     public bool CanPublish => IsBeheerder && Wave.State.Allows(WaveOperation.Publish) && Results?.Status == Core.Reports.AggregateStatus.Draft;
 }

@@ -17,6 +17,9 @@ public sealed record NotesPageModel(WaveRecord Wave, WaveNotes Notes, IReadOnlyL
     public string? Done { get; init; }
     public string? ProblemText { get; init; }
 
+    /// <summary>The idempotency key of the new-action form as rendered now: sent twice, that form saves one action.</summary>
+    public string ActionFormKey { get; init; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     public IReadOnlyList<string> ErrorsFor(string form, string field) =>
         Form == form ? Errors.Where(e => e.Field == field).Select(e => e.Message).ToList() : [];
 

@@ -53,7 +53,8 @@ public sealed class ReportPageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = WaveRoute + "/rapportage")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var done = (string?)request.Query["gedaan"];
-        return await DashboardAsync(request.HttpContext, id, cancellationToken, m => m with { Done = done is null ? null : DoneMessages.GetValueOrDefault(done) });
+        return await DashboardAsync(request.HttpContext, id, cancellationToken, m => m with { Done = done is null ? null : DoneMessages.GetValueOrDefault(done) },
+            showPublished: done == Published);
     }
 
     [Function("PagesOpenAnswers"), Onderzoeker, Page]
@@ -86,7 +87,7 @@ public sealed class ReportPageFunctions(
     {
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
-        var outcome = await aggregation.ComputeAsync(id, cancellationToken);
+        var outcome = await aggregation.ComputeAsync(id, PageForms.Carried);
         return outcome.Problem is null
             ? Back(id, "rapportage", "concept")
             : await DashboardAsync(request.HttpContext, id, cancellationToken, m => m with { Problem = outcome.Problem }, outcome.Problem.Status);
@@ -107,10 +108,20 @@ public sealed class ReportPageFunctions(
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
         var correction = form["correction"].ToString();
-        var outcome = await publication.PublishAsync(id, string.IsNullOrWhiteSpace(correction) ? null : correction, WaveFunctions.Actor(request.HttpContext.User), cancellationToken);
-        return await DashboardAsync(request.HttpContext, id, cancellationToken,
-            m => outcome.Problem is null ? m with { Published = outcome.Value! } : m with { Problem = outcome.Problem }, outcome.Problem?.Status);
+        // The versions the form showed when it was rendered: the same form sent twice publishes once (see PublishFromFormAsync).
+        var seen = form.TryGetValue(SeenField, out var shown) ? shown.ToString() : null;
+        var outcome = await publication.PublishFromFormAsync(id, string.IsNullOrWhiteSpace(correction) ? null : correction, seen,
+            WaveFunctions.Actor(request.HttpContext.User), PageForms.Carried);
+        return outcome.Problem is null
+            ? Back(id, "rapportage", Published)
+            : await DashboardAsync(request.HttpContext, id, cancellationToken, m => m with { Problem = outcome.Problem }, outcome.Problem.Status);
     }
+
+    /// <summary>The publish form's hidden field with the versions it showed (<see cref="ReportPublication.Seen"/>).</summary>
+    public const string SeenField = "gezien";
+
+    /// <summary>The "gedaan" key after a publication: the dashboard lists the latest versions.</summary>
+    private const string Published = "gepubliceerd";
 
     // ---- Interpretations, actions and quotes (beheerder) -----------------------------------------------------
 
@@ -133,7 +144,7 @@ public sealed class ReportPageFunctions(
             ["scope"] = form["scope"].ToString(), ["audience"] = form["audience"].ToString(), ["measure"] = form["measure"].ToString(),
             ["dimension"] = form["dimension"].ToString(), ["text"] = form["duiding-text"].ToString(),
         };
-        var outcome = await service.SaveInterpretationAsync(id, new InterpretationInput(typed["scope"], typed["audience"], typed["measure"], typed["dimension"], typed["text"]), cancellationToken);
+        var outcome = await service.SaveInterpretationAsync(id, new InterpretationInput(typed["scope"], typed["audience"], typed["measure"], typed["dimension"], typed["text"]), PageForms.Carried);
         return await AfterSaveAsync(id, "duiding", outcome, typed, cancellationToken);
     }
 
@@ -149,9 +160,17 @@ public sealed class ReportPageFunctions(
             ["scope"] = form["scope"].ToString(), ["what"] = form["actie-what"].ToString(), ["who"] = form["actie-who"].ToString(),
             ["due"] = form["actie-due"].ToString(), ["measures"] = string.Join(',', measures),
         };
-        var outcome = await service.SaveActionAsync(id, new ActionInput(null, string.IsNullOrEmpty(typed["scope"]) ? null : typed["scope"], measures, typed["what"], typed["who"], typed["due"]), cancellationToken);
+        // The form's own idempotency key, made when it was rendered: the same form sent twice saves one action.
+        var input = new ActionInput(null, string.IsNullOrEmpty(typed["scope"]) ? null : typed["scope"], measures, typed["what"], typed["who"], typed["due"])
+        {
+            IdempotencyKey = NullIfEmpty(form[ActionKeyField]),
+        };
+        var outcome = await service.SaveActionFromFormAsync(id, input, PageForms.Carried);
         return await AfterSaveAsync(id, "actie", outcome, typed, cancellationToken);
     }
+
+    /// <summary>The new-action form's hidden field: an idempotency key made when the form is rendered.</summary>
+    public const string ActionKeyField = "sleutel";
 
     [Function("PagesActionDelete"), Beheerder, Page, FormPost]
     public async Task<IResult> ActionDelete(
@@ -160,7 +179,7 @@ public sealed class ReportPageFunctions(
     {
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
-        var outcome = await service.DeleteActionAsync(id, actionId, cancellationToken);
+        var outcome = await service.DeleteActionAsync(id, actionId, PageForms.Carried);
         return outcome.Problem is null
             ? Back(id, "duiding", "verwijderd")
             : await NotesAsync(id, cancellationToken, m => m with { ProblemText = outcome.Problem.Detail }, outcome.Problem.Status);
@@ -174,7 +193,7 @@ public sealed class ReportPageFunctions(
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
         var typed = new Dictionary<string, string> { ["status"] = form["status"].ToString(), ["note"] = form[$"opvolging-{actionId}-note"].ToString() };
-        var outcome = await service.SaveFollowUpAsync(id, new FollowUpInput(actionId, typed["status"], typed["note"]), cancellationToken);
+        var outcome = await service.SaveFollowUpAsync(id, new FollowUpInput(actionId, typed["status"], typed["note"]), PageForms.Carried);
         return await AfterSaveAsync(id, $"opvolging-{actionId}", outcome, typed, cancellationToken, "stand");
     }
 
@@ -196,7 +215,7 @@ public sealed class ReportPageFunctions(
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
         var input = new QuoteInput(form["responseKey"].ToString(), form["itemId"].ToString(), NullIfEmpty(form["theme"]), NullIfEmpty(form["paraphrase"]), form["approved"] == "true");
-        var outcome = await selection.ChooseAsync(id, input, cancellationToken);
+        var outcome = await selection.ChooseAsync(id, input, PageForms.Carried);
         if (outcome.Problem is { } problem) return Message(problem, id);
         if (outcome.Value!.Count == 0) return Back(id, "duiding", "citaat", "#citaten");
         var answer = await answers.FindAsync(id, input.ResponseKey!, input.ItemId!, cancellationToken);
@@ -212,17 +231,24 @@ public sealed class ReportPageFunctions(
     {
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
-        var outcome = await selection.WithdrawAsync(id, quoteId, cancellationToken);
+        var outcome = await selection.WithdrawAsync(id, quoteId, PageForms.Carried);
         return outcome.Problem is { } problem ? Message(problem, id) : Back(id, "duiding", "ingetrokken", "#citaten");
     }
 
-    private async Task<IResult> DashboardAsync(HttpContext context, string id, CancellationToken ct, Func<DashboardModel, DashboardModel> with, int? status = null)
+    private async Task<IResult> DashboardAsync(HttpContext context, string id, CancellationToken ct, Func<DashboardModel, DashboardModel> with, int? status = null,
+        bool showPublished = false)
     {
         if (await waves.GetAsync(id, ct) is not { } stored)
             return Message(Problem.NotFound($"Er is geen meting met kenmerk '{id}'."), null);
         var fieldwork = await progress.ReportAsync(id, ct);
         var outcomes = await results.ReadAsync(id, ct);
         var model = with(new DashboardModel(stored.Wave, fieldwork.Value, outcomes.Value, context.User.IsInRole(Roles.Beheerder)));
+        if (model.CanPublish || showPublished)
+        {
+            // What the publish form shows it was rendered for, and after a publication the versions now public.
+            var latest = await publication.LatestAsync(stored.Wave, ct);
+            model = model with { Seen = ReportPublication.Seen(latest), Published = showPublished ? latest : [] };
+        }
         return Page<DashboardPage>(new { Model = model }, status ?? StatusCodes.Status200OK);
     }
 
