@@ -7,38 +7,22 @@ namespace Ervaring.Integration.Tests.Hardening;
 /// not answer, that check can neither let the cookie in nor throw it away: the officer gets a 503 and stays signed in,
 /// and the same cookie works again once storage is back. Azurite persists to disk so it can restart.
 /// </summary>
-public sealed class SessionStorageOutageTests : IAsyncLifetime
+public sealed class SessionStorageOutageTests : OnRestartableStorage
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("ervaring-azurite-").FullName;
-    private readonly AppFixture _fixture = new();
-    private AzuriteProcess _azurite = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteProcess.StartAsync(_data);
-        await _fixture.InitializeWith(_azurite);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _fixture.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
-
     [Fact]
     public async Task Without_storage_a_cookie_gets_a_503_and_is_neither_let_in_nor_thrown_away()
     {
-        using var browser = new CookieBrowser(_fixture.App.BaseAddress);
+        using var browser = new CookieBrowser(Fixture.App.BaseAddress);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(AppFixture.AdminKey)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/waves")).StatusCode);
 
-        await _azurite.StopAsync();
+        await Azurite.StopAsync();
         var down = await browser.GetAsync("/api/waves");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
         Assert.DoesNotContain("Exception", await down.Content.ReadAsStringAsync());
         Assert.Empty(CookieBrowser.SetCookiesOf(down, "ervaring-beheer"));
 
-        await _azurite.StartAgainAsync();
+        await Azurite.StartAgainAsync();
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/waves")).StatusCode);
     }
 }

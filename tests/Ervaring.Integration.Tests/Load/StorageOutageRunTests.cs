@@ -9,35 +9,20 @@ namespace Ervaring.Integration.Tests.Load;
 /// restarted part-way). Every submission acknowledged before or after the outage is stored; every one that hit
 /// the outage got a 503 and succeeds when sent again. The single-submit version is Survey/StorageOutageTests.
 /// </summary>
-public sealed class StorageOutageRunTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class StorageOutageRunTests(ITestOutputHelper output) : OnRestartableStorage(LoadTests.Unlimited)
 {
     private const int Families = 120;
     private const int Parallelism = 6;
-    private readonly string _data = Directory.CreateTempSubdirectory("ervaring-azurite-load-").FullName;
-    private readonly AppFixture _fixture = new();
-    private AzuriteProcess _azurite = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteProcess.StartAsync(_data);
-        await _fixture.InitializeWith(_azurite, LoadTests.Unlimited);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _fixture.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
 
     [Fact]
     public async Task Submissions_across_a_storage_outage_are_stored_when_acknowledged_and_succeed_on_retry_when_refused_with_503()
     {
-        var scenario = await FieldingScenario.StartAsync(_fixture, clients: 160);
-        var forms = await SubmissionRun.AnswersAsync(_fixture, scenario, Families);
+        var scenario = await FieldingScenario.StartAsync(Fixture, clients: 160);
+        var forms = await SubmissionRun.AnswersAsync(Fixture, scenario, Families);
         var queue = new ConcurrentQueue<string>(forms.Keys);
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
         {
-            BaseAddress = _fixture.App.BaseAddress,
+            BaseAddress = Fixture.App.BaseAddress,
             Timeout = TimeSpan.FromMinutes(1),
         };
 
@@ -63,11 +48,11 @@ public sealed class StorageOutageRunTests(ITestOutputHelper output) : IAsyncLife
         while (Volatile.Read(ref acknowledgedBefore) < Families / 3 && DateTime.UtcNow < waitUntil) await Task.Delay(10);
         Assert.True(acknowledgedBefore >= Families / 3, $"only {acknowledgedBefore} acknowledged before the outage");
         Volatile.Write(ref phase, "during");
-        await _azurite.StopAsync();
+        await Azurite.StopAsync();
         var outageStart = DateTime.UtcNow;
         while (results.Count(r => r.Phase == "during" && r.Result.Status == HttpStatusCode.ServiceUnavailable) < 6 && DateTime.UtcNow - outageStart < TimeSpan.FromSeconds(30))
             await Task.Delay(50);
-        await _azurite.StartAgainAsync();
+        await Azurite.StartAgainAsync();
         Volatile.Write(ref phase, "after");
         await Task.WhenAll(workers);
 
@@ -92,6 +77,6 @@ public sealed class StorageOutageRunTests(ITestOutputHelper output) : IAsyncLife
         }
         var submitted = all.Select(r => r.Result.Token).Distinct().Count();
         Assert.Equal(Families, submitted);
-        Assert.Equal(submitted, await SubmissionRun.CloseAndCountAsync(_fixture, scenario.WaveId));
+        Assert.Equal(submitted, await SubmissionRun.CloseAndCountAsync(Fixture, scenario.WaveId));
     }
 }

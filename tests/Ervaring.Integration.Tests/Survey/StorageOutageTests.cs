@@ -8,34 +8,18 @@ namespace Ervaring.Integration.Tests.Survey;
 /// Storage goes away while a family submits: they get a clear 503 page that still holds every answer, and
 /// sending it again after storage is back stores the response. Azurite persists to disk so it can restart.
 /// </summary>
-public sealed class StorageOutageTests : IAsyncLifetime
+public sealed class StorageOutageTests : OnRestartableStorage
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("ervaring-azurite-").FullName;
-    private readonly AppFixture _fixture = new();
-    private AzuriteProcess _azurite = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteProcess.StartAsync(_data);
-        await _fixture.InitializeWith(_azurite);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _fixture.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
-
     [Fact]
     public async Task A_submit_during_an_outage_gets_a_503_page_with_the_answers_and_succeeds_when_sent_again()
     {
-        var scenario = await FieldingScenario.StartAsync(_fixture, clients: 40);
+        var scenario = await FieldingScenario.StartAsync(Fixture, clients: 40);
         var token = scenario.First("ouders").Token;
-        var answers = await FieldingScenario.AnswersAsync(_fixture, token, variant: 5);
+        var answers = await FieldingScenario.AnswersAsync(Fixture, token, variant: 5);
         answers["wat_kan_beter"] = ["Sneller terugbellen <alstublieft> & bedankt"];
 
-        await _azurite.StopAsync();
-        using var client = _fixture.App.CreateClient();
+        await Azurite.StopAsync();
+        using var client = Fixture.App.CreateClient();
         var form = new FormUrlEncodedContent(answers.SelectMany(a => a.Value.Select(v => new KeyValuePair<string, string>(a.Key, v))).Append(new("actie", "verzenden")));
         var down = await client.PostAsync(SurveyLinks.For(token), form);
         var page = await down.Content.ReadAsStringAsync();
@@ -51,7 +35,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
                 Assert.Contains((item, value), preserved);
         Assert.DoesNotContain("<alstublieft>", page);
 
-        await _azurite.StartAgainAsync();
+        await Azurite.StartAgainAsync();
         var again = await client.PostAsync(SurveyLinks.For(token), new FormUrlEncodedContent(preserved.Select(p => new KeyValuePair<string, string>(p.Item1, p.Item2))));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("<h1>Bedankt!</h1>", await again.Content.ReadAsStringAsync());
