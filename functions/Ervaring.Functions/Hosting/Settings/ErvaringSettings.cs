@@ -24,6 +24,15 @@ public sealed class ErvaringSettings
     /// <summary>More API keys by a name of the operator's choosing: <c>Ervaring:ApiKeys:{n}:Key/Role/Name</c>.</summary>
     public Dictionary<string, ApiKeySetting> ApiKeys { get; set; } = [];
 
+    /// <summary>
+    /// The municipalities this deployment serves, by an id of the operator's choosing: who they are on the survey
+    /// pages and in the privacy statement, and which Entra groups are their officers (see docs/deploy.md).
+    /// </summary>
+    public Dictionary<string, MunicipalitySetting> Municipalities { get; set; } = [];
+
+    /// <summary>The region the deployment serves as a whole: its name, its coordinators and who processes the data.</summary>
+    public RegionSettings Region { get; set; } = new();
+
     /// <summary>The address in front of every personal link (see <c>PublicBaseUrl</c>); required in Production.</summary>
     public string? PublicBaseUrl { get; set; }
 
@@ -71,6 +80,12 @@ public sealed class ApiKeySetting
     public string? Key { get; set; }
     public string? Role { get; set; }
     public string? Name { get; set; }
+
+    /// <summary>The municipalities (names as in waves, comma-separated) whose waves this key may see and change.</summary>
+    public string? Municipalities { get; set; }
+
+    /// <summary>Regional coordinator: every municipality of the deployment.</summary>
+    public bool Region { get; set; }
 }
 
 public sealed class MixingSettings
