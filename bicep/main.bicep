@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the whole deployment, resource by resource, in one file a reviewer reads top to bottom
+// (registry modules cannot be restored here, and splitting it would scatter the role assignments from what they guard).
 // Ervaring on Azure: one resource group, written out resource by resource (no registry modules).
 //
 //   <prefix>d<hash>   DATA storage: the app's tables and containers (names = StorageNames.cs). Keyless,

@@ -14,27 +14,7 @@ using Ervaring.Storage.Waves;
 
 namespace Ervaring.Functions.Sampling;
 
-public sealed record FrameImportReport(
-    string Fingerprint, int DataRows, int Accepted, int Rejected, bool DroppedInvalid,
-    IReadOnlyList<RowProblem> RejectedRows, IReadOnlyList<CompositionCell> Composition);
-
-public sealed record RowProblem(int Line, string? Column, string Reason);
-
-public sealed record SampleReport(
-    string SeedHex, double Offset, string FrameFingerprint, string SampleFingerprint, int Clients, int Invitations,
-    IReadOnlyList<DomainCount> Domains, IReadOnlyList<StratumCount> Strata);
-
-/// <param name="InvitationsMatch">
-/// Whether the invitations in storage are exactly the recorded sample (every drawn client, each once per audience,
-/// nobody else); null once they are deleted at close.
-/// </param>
-public sealed record VerificationReport(bool Matches, bool FrameFingerprintMatches, bool SampleFingerprintMatches, string FrameFingerprint, IReadOnlyList<string> Differences,
-    bool? InvitationsMatch = null);
-
-/// <summary>
-/// From the client register to invitations: frame import, sample-size preview, the draw, the mail-merge export,
-/// the auditor's re-draw, and the start of fielding. Nothing is stored unless the whole step succeeds.
-/// </summary>
+/// <summary>From the client register to invitations: frame import, preview, the draw and the auditor's re-draw; a step stores all or nothing.</summary>
 public sealed class SamplingService(
     WaveStore waves,
     FrameBlobStore frames,

@@ -10,6 +10,8 @@ public static class SecurityRegistration
 
     public static IHostApplicationBuilder AddSecurity(this IHostApplicationBuilder builder)
     {
+        // Read once: the sign-in redirect below runs on every unauthenticated page request.
+        var entraSignIn = ErvaringSettings.From(builder.Configuration).EntraSignIn;
         builder.Services.AddSingleton(sp => ServerSecrets.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<ApiKeyRegistry>();
         builder.Services.AddSingleton(SessionLifetime.FromConfiguration(builder.Configuration));
@@ -46,7 +48,7 @@ public static class SecurityRegistration
                 options.Events.OnRedirectToLogin = context =>
                 {
                     // In Azure the sign-in is Entra ID through App Service Authentication.
-                    if (ErvaringSettings.From(builder.Configuration).EntraSignIn && !context.Request.Path.StartsWithSegments("/api"))
+                    if (entraSignIn && !context.Request.Path.StartsWithSegments("/api"))
                     {
                         context.Response.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
                         return Task.CompletedTask;
