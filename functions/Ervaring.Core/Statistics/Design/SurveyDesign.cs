@@ -100,13 +100,15 @@ public sealed class SurveyDesign
             strata[group] = new DesignStratum(n, respondents[group]);
         }
 
-        var cellCounts = new SortedDictionary<(StratumKey Group, string Profile), (CalibrationProfile Profile, long Count)>();
+        var cellCounts = new Dictionary<(StratumKey Group, CalibrationProfile Profile), long>();
         foreach (var (stratum, profile, count) in countList)
         {
-            var key = (plan.GroupOf[stratum], profile.ToString());
-            cellCounts[key] = (profile, cellCounts.GetValueOrDefault(key).Count + count);
+            var key = (plan.GroupOf[stratum], profile);
+            cellCounts[key] = cellCounts.GetValueOrDefault(key) + count;
         }
-        var cells = cellCounts.Select(c => new DesignCell(c.Key.Group, c.Value.Profile, c.Value.Count, strata[c.Key.Group].InitialWeight, 1.0)).ToList();
+        // A fixed order, so results do not depend on the order answers arrived in.
+        var cells = cellCounts.OrderBy(c => c.Key.Group).ThenBy(c => c.Key.Profile.ToString(), StringComparer.Ordinal)
+            .Select(c => new DesignCell(c.Key.Group, c.Key.Profile, c.Value, strata[c.Key.Group].InitialWeight, 1.0)).ToList();
 
         if (calibration is null)
             return new SurveyDesign(Weighting.PostStratification, plan, strata, cells, null);

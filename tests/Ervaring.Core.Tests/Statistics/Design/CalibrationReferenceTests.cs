@@ -45,7 +45,7 @@ public class CalibrationReferenceTests
             if (!cases.TryGetValue(row["case"], out var c))
                 cases[row["case"]] = c = new Case(row["kind"] == "proportion" ? EstimateKind.Proportion : EstimateKind.Mean, new DesignCellAccumulator());
             if (row["y"] == "NA") continue; // "weet niet / n.v.t." is not fed
-            c.Item.Add(Stratum(row), Profile(row), Fixtures.Number(row["y"]));
+            c.Item.Add(Stratum(row), Profile(row), Fixtures.Number(row["y"]), row["provider"]);
         }
         return cases;
     }
@@ -74,6 +74,7 @@ public class CalibrationReferenceTests
             "" => Domain.Everyone,
             "municipality" => Domain.Municipality(domain),
             "referrer" => Domain.Category(Referrer, domain),
+            "provider" => Domain.Label(domain), // not a calibration variable: cells split by label
             _ => throw new InvalidOperationException(domainVariable),
         };
 
@@ -117,7 +118,7 @@ public class CalibrationReferenceTests
     {
         var item = new DesignCellAccumulator();
         foreach (var cell in Cases["cal_prop"].Item.Cells.Where(c => !(c.Stratum.Municipality == "G1" && c.Profile.CategoryOf(Referrer) == "wijkteam")))
-            item.Add(cell.Stratum, cell.Profile, cell.Moments.Mean);
+            item.Add(cell.Stratum, cell.Profile, cell.Moments.Mean, cell.Label);
         var error = Assert.Throws<CalibrationException>(() => SurveyDesign.For(item, Population, Margins));
         Assert.Contains("gemeente G1, verwijzer = wijkteam", error.Message);
     }
