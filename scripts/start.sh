@@ -36,6 +36,15 @@ dotnet Ervaring.Functions.dll \
   --Ervaring:DevelopmentScheduler=true \
   --Ervaring:AdminApiKey=demo-beheerder-sleutel-2026 \
   --Ervaring:PublicBaseUrl="http://127.0.0.1:$port" \
+  --Ervaring:Region:Name="Jeugdregio Voorbeeld" \
+  --Ervaring:Region:Processor="Bureau Voorbeeldonderzoek (fictief)" \
+  --Ervaring:Municipalities:voorbeeldstad:Name=Voorbeeldstad \
+  --Ervaring:Municipalities:voorbeeldstad:Logo=gemeente-logos/voorbeeldstad.png \
+  --Ervaring:Municipalities:voorbeeldstad:HelpPhone="14 0123" \
+  --Ervaring:Municipalities:voorbeeldstad:HelpEmail=jeugdonderzoek@voorbeeldstad.example \
+  --Ervaring:Municipalities:voorbeeldstad:HelpHours="maandag tot en met vrijdag, 9.00 tot 17.00 uur" \
+  --Ervaring:Municipalities:voorbeeldstad:PrivacyContact=privacy@voorbeeldstad.example \
+  --Ervaring:Municipalities:voorbeeldstad:DataProtectionOfficer="de functionaris gegevensbescherming, fg@voorbeeldstad.example" \
   --Ervaring:Demo:Seed="${ERVARING_DEMO:-true}" &
 pids+=($!)
 

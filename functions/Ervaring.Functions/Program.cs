@@ -5,6 +5,7 @@ using Ervaring.Functions.Hosting;
 using Ervaring.Functions.Hosting.Development;
 using Ervaring.Functions.Hosting.Functions;
 using Ervaring.Functions.Hosting.Settings;
+using Ervaring.Functions.Municipalities;
 using Ervaring.Functions.Pages.Admin;
 using Ervaring.Functions.Pages.Shared;
 using Ervaring.Functions.Reports;
@@ -57,6 +58,7 @@ public static class Program
         builder.AddSampling();
         builder.AddFielding();
         builder.AddSurvey();
+        builder.AddMunicipalities();
         builder.AddReports();
         builder.AddDemoData();
         builder.AddPages();

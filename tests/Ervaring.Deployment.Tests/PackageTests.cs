@@ -69,6 +69,10 @@ public sealed class PackageTests(BuiltPackage package)
         var definitions = Directory.GetFiles(RepositoryRoot.Combine("survey-definitions"), "*.json").Select(Path.GetFileName).Order().ToList();
         Assert.NotEmpty(definitions);
         Assert.Equal(definitions, zip.Entries.Where(e => e.FullName.StartsWith("survey-definitions/") && e.Name.EndsWith(".json")).Select(e => e.Name).Order());
+        // Municipalities' logos (Ervaring:Municipalities:{id}:Logo = gemeente-logos/<file>) travel the same way.
+        var logos = Directory.GetFiles(RepositoryRoot.Combine("gemeente-logos")).Select(Path.GetFileName).Order().ToList();
+        Assert.NotEmpty(logos);
+        Assert.Equal(logos, zip.Entries.Where(e => e.FullName.StartsWith("gemeente-logos/") && e.Name.Length > 0).Select(e => e.Name).Order());
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public static class ShortCode
         error = null;
         if (string.IsNullOrWhiteSpace(input))
         {
-            error = "Vul de code in die in uw brief staat.";
+            error = "Vul de code in die in de brief staat.";
             return false;
         }
 
@@ -101,8 +101,8 @@ public static class ShortCode
             if (!Alphabet.Contains(c))
             {
                 error = c is '0' or 'O' or '1' or 'I' or 'L'
-                    ? $"Het teken '{raw}' komt niet voor in codes. Controleer de code in uw brief."
-                    : $"Het teken '{raw}' hoort niet in de code. Gebruik alleen de letters en cijfers uit uw brief.";
+                    ? $"Het teken '{raw}' komt niet voor in codes. Controleer de code in de brief."
+                    : $"Het teken '{raw}' hoort niet in de code. Gebruik alleen de letters en cijfers uit de brief.";
                 return false;
             }
 
@@ -111,7 +111,7 @@ public static class ShortCode
 
         if (builder.Length != Length)
         {
-            error = $"De code heeft {Length} tekens, u typte er {builder.Length}. Controleer de code in uw brief.";
+            error = $"De code heeft {Length} tekens; ingevuld zijn er {builder.Length}. Controleer de code in de brief.";
             return false;
         }
 

@@ -11,6 +11,9 @@ public sealed record PublicFigure(
     long? Respondents, double? Value, double? CiLow, double? CiHigh, string? SuppressionReason)
 {
     public bool Suppressed => SuppressionReason is not null;
+
+    /// <summary>The breakdown value in full Dutch ("gecertificeerde instelling (GI)" for "gi"): what people read.</summary>
+    public string DomainLabel => PlainLabels.Of(Dimension, DomainValue);
 }
 
 /// <summary>

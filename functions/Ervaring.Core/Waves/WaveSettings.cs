@@ -53,7 +53,11 @@ public sealed record WaveSettings
     public IReadOnlyList<int> ReminderDays { get; init; } = [7, 14];
 
     /// <summary>Days the raw frame upload is kept after sampling (for audit), then deleted.</summary>
-    public int FrameRetentionDays { get; init; } = 90;
+    public int FrameRetentionDays { get; init; } = DefaultFrameRetentionDays;
+
+    /// <summary>The frame retention a wave gets unless it asks otherwise, and the most it may ask (the privacy statement says both).</summary>
+    public const int DefaultFrameRetentionDays = 90;
+    public const int MaxFrameRetentionDays = 730;
 
     /// <summary>
     /// An extra wave next to the year's wave for the same municipalities (aanvullende meting), asked for explicitly.

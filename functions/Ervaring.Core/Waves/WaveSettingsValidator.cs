@@ -74,7 +74,7 @@ public static class WaveSettingsValidator
         if (settings.SuppressionThreshold > 100) Error("suppressionThreshold", "De drempel voor verbergen is hoogstens 100 respondenten.");
 
         if (settings.ReminderDays.Any(d => d is < 1 or > 180)) Error("reminderDays", "Herinneringsdagen liggen tussen 1 en 180.");
-        if (settings.FrameRetentionDays is < 1 or > 730) Error("frameRetentionDays", "De bewaartermijn van het steekproefkader ligt tussen 1 en 730 dagen.");
+        if (settings.FrameRetentionDays is < 1 or > WaveSettings.MaxFrameRetentionDays) Error("frameRetentionDays", $"De bewaartermijn van het steekproefkader ligt tussen 1 en {WaveSettings.MaxFrameRetentionDays} dagen.");
 
         return errors;
     }

@@ -8,13 +8,14 @@ namespace Ervaring.Functions.Reports;
 /// <summary>
 /// The published tables as open data (column dictionary: docs/open-data.md). CSV: ';', UTF-8 with BOM, Dutch
 /// decimal comma, spreadsheet-safe. JSON: the whole public report. Both come from the same <see cref="PublicReport"/>
-/// as the HTML, so what is hidden there is hidden here.
+/// as the HTML, so what is hidden there is hidden here. The group is in full Dutch in <c>waarde</c> (what a reader
+/// sees, as in the report); the short code stays in the last column, <c>waardecode</c>, for programs that join years.
 /// </summary>
 public static class OpenData
 {
     public static readonly IReadOnlyList<string> Columns =
         ["gebied", "jaar", "versie", "doelgroep", "uitsplitsing", "waarde", "soort", "meting", "omschrijving", "schaal",
-         "respondenten", "uitkomst", "ondergrens", "bovengrens", "verborgen", "reden"];
+         "respondenten", "uitkomst", "ondergrens", "bovengrens", "verborgen", "reden", "waardecode"];
 
     public static byte[] Csv(PublicReport report)
     {
@@ -22,9 +23,9 @@ public static class OpenData
         rows.AddRange(report.Figures.Select(f => new[]
         {
             report.Scope, report.Year.ToString(CultureInfo.InvariantCulture), report.Version.ToString(CultureInfo.InvariantCulture),
-            f.Audience, f.Dimension, f.DomainValue, f.MeasureType, f.Measure, f.Label, f.Scale == "cijfer" ? "cijfer" : "procent",
+            f.Audience, f.Dimension, f.DomainLabel, f.MeasureType, f.Measure, f.Label, f.Scale == "cijfer" ? "cijfer" : "procent",
             f.Respondents?.ToString(CultureInfo.InvariantCulture), Number(f.Value), Number(f.CiLow), Number(f.CiHigh),
-            f.Suppressed ? "ja" : "nee", f.SuppressionReason,
+            f.Suppressed ? "ja" : "nee", f.SuppressionReason, f.DomainValue,
         }));
         return SafeCsv.ToUtf8Bytes(rows);
     }

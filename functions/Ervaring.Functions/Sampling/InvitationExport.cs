@@ -3,7 +3,10 @@ using System.IO.Compression;
 using Ervaring.Core.Csv;
 using Ervaring.Core.Invitations;
 using Ervaring.Core.Waves;
+using Ervaring.Core.Sampling;
 using Ervaring.Functions.Api;
+using Ervaring.Functions.Municipalities;
+using Ervaring.Functions.Pages.Privacy;
 using Ervaring.Functions.Security;
 using Ervaring.Storage.Invitations;
 using Ervaring.Storage.Waves;
@@ -13,12 +16,14 @@ namespace Ervaring.Functions.Sampling;
 
 /// <summary>
 /// The mail-merge file for the municipality's letters: client reference, audience, personal link and short
-/// code (re-derived from the invitation id with the token key; storage only has their hashes). Available from
+/// code (re-derived from the invitation id with the token key; storage only has their hashes), and the address of the
+/// municipality's privacy statement for the letter. Available from
 /// the draw until close; spreadsheet-safe; ';'-separated UTF-8 with BOM for Dutch Excel.
 /// </summary>
-public sealed class InvitationExport(WaveStore waves, InvitationStore invitations, ServerSecrets secrets, PublicBaseUrl publicBaseUrl)
+public sealed class InvitationExport(WaveStore waves, InvitationStore invitations, ServerSecrets secrets, PublicBaseUrl publicBaseUrl, MunicipalityDirectory municipalities)
 {
-    public sealed record ExportRow(string InvitationId, string ClientReference, string Audience, string Municipality, string Link, string Code);
+    /// <param name="Privacy">The municipality's privacy statement (AVG art. 14: the letter must say where it is), no token in it.</param>
+    public sealed record ExportRow(string InvitationId, string ClientReference, string Audience, string Municipality, string Link, string Code, string Privacy = "");
 
     public async Task<Outcome<IReadOnlyList<ExportRow>>> RowsAsync(string waveId, CancellationToken cancellationToken)
     {
@@ -30,7 +35,8 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
         {
             var token = DerivedTokens.LinkToken(secrets.TokenKey, waveId, invitation.InvitationId);
             var code = DerivedTokens.ShortCode(secrets.TokenKey, waveId, invitation.InvitationId);
-            rows.Add(new ExportRow(invitation.InvitationId, invitation.ClientReference, invitation.Audience, invitation.Municipality, baseUrl + SurveyLinks.For(token), ShortCode.Format(code)));
+            var privacy = baseUrl + PrivacyPages.Href(municipalities.For(invitation.Municipality), invitation.Audience == Audiences.JongerenName);
+            rows.Add(new ExportRow(invitation.InvitationId, invitation.ClientReference, invitation.Audience, invitation.Municipality, baseUrl + SurveyLinks.For(token), ShortCode.Format(code), privacy));
         }
         // Stable order for the mail merge: by client, parents before young people.
         return rows.OrderBy(r => r.ClientReference, StringComparer.Ordinal).ThenBy(r => r.Audience, StringComparer.Ordinal).ToList();
@@ -38,8 +44,8 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
 
     public static byte[] Csv(IEnumerable<ExportRow> rows)
     {
-        var table = new List<IEnumerable<string?>> { new[] { "clientreferentie", "doelgroep", "gemeente", "link", "code" } };
-        table.AddRange(rows.Select(r => new[] { r.ClientReference, r.Audience, r.Municipality, r.Link, r.Code }));
+        var table = new List<IEnumerable<string?>> { new[] { "clientreferentie", "doelgroep", "gemeente", "link", "code", "privacyverklaring" } };
+        table.AddRange(rows.Select(r => new[] { r.ClientReference, r.Audience, r.Municipality, r.Link, r.Code, r.Privacy }));
         return SafeCsv.ToUtf8Bytes(table);
     }
 

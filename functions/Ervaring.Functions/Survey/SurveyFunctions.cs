@@ -1,5 +1,6 @@
 using Ervaring.Core.Surveys;
 using Ervaring.Functions.Hosting;
+using Ervaring.Functions.Municipalities;
 using Ervaring.Functions.Pages.Shared;
 using Ervaring.Functions.Pages.Survey;
 using Ervaring.Functions.Security;
@@ -17,7 +18,7 @@ namespace Ervaring.Functions.Survey;
 /// Public by decision (see each function) — the unguessable token is the key. Every answer is kept on a validation error, and a
 /// storage outage gives a 503 page that holds everything the family entered, ready to send again.
 /// </summary>
-public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter limiter, IAntiforgery antiforgery)
+public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter limiter, IAntiforgery antiforgery, MunicipalityDirectory municipalities)
 {
     /// <summary>A whole questionnaire with long open answers is far below this; anything bigger is not a survey post.</summary>
     public const long MaxPostBytes = 256 * 1024;
@@ -55,7 +56,7 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
         if (token is null)
         {
             limiter.RecordFailure(context);
-            return Page<ShortCodePage>(new { Error = "Deze code kennen we niet (meer). Controleer de code in uw brief.", Code = typed, Mode = mode }, StatusCodes.Status422UnprocessableEntity);
+            return Page<ShortCodePage>(new { Error = SurveyText.DutchUnknownReader.CheckCode, Code = typed, Mode = mode }, StatusCodes.Status422UnprocessableEntity);
         }
         return Results.Redirect(SurveyLinks.For(token, ("modus", mode)), permanent: false, preserveMethod: false);
     }
@@ -70,7 +71,7 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
         if (string.IsNullOrEmpty(token)) return Page<ShortCodePage>(new { Mode = OfficerModeName(requestedMode) });
         if (limiter.IsBlocked(context)) return TooManyAttempts();
         var lookup = await session.OpenAsync(token, language, cancellationToken);
-        if (lookup.Context is not { } survey) return NotOpen(lookup.State, language, context);
+        if (lookup.Context is not { } survey) return NotOpen(lookup, language, context);
         var mode = OfficerMode(context, requestedMode) ?? ResponseModes.Web;
         if (mode == ResponseModes.Web) await session.MarkOpenedAsync(survey, cancellationToken);
         var draft = survey.Open.Draft;
@@ -112,7 +113,7 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
     private async Task<IResult> HandlePostAsync(string token, IFormCollection raw, HttpContext context, CancellationToken cancellationToken)
     {
         var lookup = await session.OpenAsync(token, raw["taal"], cancellationToken);
-        if (lookup.Context is not { } survey) return NotOpen(lookup.State, raw["taal"], context);
+        if (lookup.Context is not { } survey) return NotOpen(lookup, raw["taal"], context);
         var form = SurveyForm.From(raw, survey.BaseDefinition);
 
         var mode = ResponseModes.Web;
@@ -125,6 +126,7 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
         }
 
         var audience = survey.Open.Invitation.Audience;
+        var identity = municipalities.For(survey.Open.Invitation.Municipality);
         var text = SurveyText.For(form.Language, audience);
         var itemsOnPage = form.ItemsOnPage(survey.BaseDefinition);
         var shown = SurveySession.Merge(survey.Open.Draft, form.Answers, itemsOnPage);
@@ -135,20 +137,20 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
             case "weigeren":
                 return Page<SurveyMessagePage>(new
                 {
-                    Heading = text.NotParticipate, Message = text.NotParticipateQuestion, Language = form.Language, Audience = audience,
+                    Heading = text.NotParticipate, Message = text.NotParticipateQuestion, Language = form.Language, Audience = audience, Identity = identity,
                     ConfirmRefusalUrl = SurveyLinks.For(token), BackUrl = model.PageUrl(form.Page),
                 });
             case "weigeren-bevestigd":
                 await session.RefuseAsync(survey, cancellationToken);
-                return Page<SurveyMessagePage>(new { Heading = text.RefusedTitle, Message = text.Refused, Language = form.Language, Audience = audience });
+                return Page<SurveyMessagePage>(new { Heading = text.RefusedTitle, Message = text.Refused, Language = form.Language, Audience = audience, Identity = identity });
             case "verzenden":
             {
                 var result = await session.SubmitAsync(survey, form.Answers, itemsOnPage, mode, cancellationToken);
                 return result.Outcome switch
                 {
-                    SubmitOutcome.Completed => Page<SurveyMessagePage>(new { Heading = text.ThankYouTitle, Message = text.ThankYou, Language = form.Language, Audience = audience }),
-                    SubmitOutcome.AlreadyCompleted => Page<SurveyMessagePage>(new { Heading = text.AlreadyDoneTitle, Message = text.AlreadyDone, Language = form.Language, Audience = audience }),
-                    SubmitOutcome.Closed => NotOpen(LinkState.NotOpen, form.Language, context),
+                    SubmitOutcome.Completed => Page<SurveyMessagePage>(new { Heading = text.ThankYouTitle, Message = text.ThankYou, Language = form.Language, Audience = audience, Identity = identity }),
+                    SubmitOutcome.AlreadyCompleted => Page<SurveyMessagePage>(new { Heading = text.AlreadyDoneTitle, Message = text.AlreadyDone, Language = form.Language, Audience = audience, Identity = identity }),
+                    SubmitOutcome.Closed => NotOpen(new LinkLookup(LinkState.NotOpen, null), form.Language, context),
                     _ => Invalid(model, result.Validation!.Errors, survey.BaseDefinition),
                 };
             }
@@ -211,6 +213,7 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
             Definition = survey.Definition,
             Language = survey.Definition == survey.BaseDefinition ? "nl" : LanguageOf(survey),
             Mode = mode,
+            Identity = municipalities.For(survey.Open.Invitation.Municipality),
             FormToken = tokens?.RequestToken,
             FormTokenField = tokens?.FormFieldName,
         };
@@ -220,13 +223,14 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
         survey.BaseDefinition.Languages.FirstOrDefault(l => l != "nl" && survey.Definition.Title == survey.BaseDefinition.InLanguage(l).Title) ?? "nl";
 
     /// <summary>Unknown, closed or expired all look the same to the visitor, and all count as a failed look-up.</summary>
-    private IResult NotOpen(LinkState state, string? language, HttpContext context)
+    private IResult NotOpen(LinkLookup lookup, string? language, HttpContext context)
     {
-        var text = SurveyText.For(language);
-        return state switch
+        var text = SurveyText.For(language, lookup.Audience);
+        var identity = lookup.Municipality is { } municipality ? municipalities.For(municipality) : null;
+        return lookup.State switch
         {
-            LinkState.Completed => Page<SurveyMessagePage>(new { Heading = text.AlreadyDoneTitle, Message = text.AlreadyDone, Language = language ?? "nl" }),
-            LinkState.Refused => Page<SurveyMessagePage>(new { Heading = text.RefusedTitle, Message = text.Refused, Language = language ?? "nl" }),
+            LinkState.Completed => Page<SurveyMessagePage>(new { Heading = text.AlreadyDoneTitle, Message = text.AlreadyDone, Language = language ?? "nl", lookup.Audience, Identity = identity }),
+            LinkState.Refused => Page<SurveyMessagePage>(new { Heading = text.RefusedTitle, Message = text.Refused, Language = language ?? "nl", lookup.Audience, Identity = identity }),
             _ => Failed(),
         };
 

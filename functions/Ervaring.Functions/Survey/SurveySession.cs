@@ -24,7 +24,9 @@ public enum LinkState
 /// <summary>An opened questionnaire: the invitation, its wave and the questionnaire (in the chosen language).</summary>
 public sealed record SurveyContext(WaveRecord Wave, OpenInvitation Open, SurveyDefinition Definition, SurveyDefinition BaseDefinition);
 
-public sealed record LinkLookup(LinkState State, SurveyContext? Context);
+/// <param name="Municipality">The invitation's municipality and audience when the link is known but no longer open
+/// (completed, refused), so even those pages say who is asking and speak to a young person as "je".</param>
+public sealed record LinkLookup(LinkState State, SurveyContext? Context, string? Municipality = null, string? Audience = null);
 
 public enum SubmitOutcome
 {
@@ -70,8 +72,8 @@ public sealed class SurveySession(
     {
         var open = await fieldwork.GetAsync(waveId, invitationId, cancellationToken);
         if (open is null) return new LinkLookup(LinkState.Unknown, null);
-        if (open.Invitation.Status == InvitationStatus.Completed) return new LinkLookup(LinkState.Completed, null);
-        if (open.Invitation.Status == InvitationStatus.Refused) return new LinkLookup(LinkState.Refused, null);
+        if (open.Invitation.Status == InvitationStatus.Completed) return new LinkLookup(LinkState.Completed, null, open.Invitation.Municipality, open.Invitation.Audience);
+        if (open.Invitation.Status == InvitationStatus.Refused) return new LinkLookup(LinkState.Refused, null, open.Invitation.Municipality, open.Invitation.Audience);
         var wave = (await waves.GetAsync(waveId, cancellationToken))?.Wave;
         if (wave is null || !wave.State.Allows(WaveOperation.Answer)) return new LinkLookup(LinkState.NotOpen, null);
         var definition = await definitions.GetAsync(waveId, open.Invitation.Audience, cancellationToken);

@@ -61,7 +61,7 @@ public sealed class CouncilReportTests(BrowserFixture fixture, ITestOutputHelper
         {
             var (audience, dimension, value, type, measure) = (f.GetProperty("audience").GetString()!, f.GetProperty("dimension").GetString()!,
                 f.GetProperty("domainValue").GetString()!, f.GetProperty("measureType").GetString()!, f.GetProperty("measure").GetString()!);
-            Assert.Contains(csv, c => c[3] == audience && c[4] == dimension && c[5] == value && c[7] == measure && c[10] == "" && c[11] == "" && c[14] == "ja");
+            Assert.Contains(csv, c => c[3] == audience && c[4] == dimension && c[16] == value && c[7] == measure && c[10] == "" && c[11] == "" && c[14] == "ja");
             if (type == MeasureTypes.Indicator && dimension != Dimensions.Total)
             {
                 var cell = page.Locator($"table.breakdown[data-dimension='{dimension}'][data-audience='{audience}'] td[data-measure='{measure}'][data-value='{value}']");

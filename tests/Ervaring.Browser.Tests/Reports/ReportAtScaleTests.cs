@@ -117,7 +117,7 @@ public sealed class ReportAtScaleTests(BrowserFixture fixture, ITestOutputHelper
                 f.GetProperty("domainValue").GetString()!, f.GetProperty("measureType").GetString()!, f.GetProperty("measure").GetString()!);
             Assert.Equal(JsonValueKind.Null, f.GetProperty("respondents").ValueKind);
             Assert.Equal(JsonValueKind.Null, f.GetProperty("value").ValueKind);
-            var line = csv.Single(c => c[3] == audience && c[4] == dimension && c[5] == value && c[6] == type && c[7] == measure);
+            var line = csv.Single(c => c[3] == audience && c[4] == dimension && c[16] == value && c[6] == type && c[7] == measure);
             Assert.Equal(("", "", "", "", "ja"), (line[10], line[11], line[12], line[13], line[14]));
             if (type == MeasureTypes.Indicator && dimension != Dimensions.Total)
             {

@@ -61,10 +61,10 @@ public class TokenTests
     }
 
     [Theory]
-    [InlineData("ABCD-EFGH-JKM", "De code heeft 12 tekens, u typte er 11. Controleer de code in uw brief.")]
-    [InlineData("ABCD-EFGH-JKM0", "Het teken '0' komt niet voor in codes. Controleer de code in uw brief.")]
-    [InlineData("ABCD-EFGH-JK?M", "Het teken '?' hoort niet in de code. Gebruik alleen de letters en cijfers uit uw brief.")]
-    [InlineData("", "Vul de code in die in uw brief staat.")]
+    [InlineData("ABCD-EFGH-JKM", "De code heeft 12 tekens; ingevuld zijn er 11. Controleer de code in de brief.")]
+    [InlineData("ABCD-EFGH-JKM0", "Het teken '0' komt niet voor in codes. Controleer de code in de brief.")]
+    [InlineData("ABCD-EFGH-JK?M", "Het teken '?' hoort niet in de code. Gebruik alleen de letters en cijfers uit de brief.")]
+    [InlineData("", "Vul de code in die in de brief staat.")]
     public void Bad_short_codes_get_a_dutch_message(string typed, string message)
     {
         Assert.False(ShortCode.TryParse(typed, out _, out var error));

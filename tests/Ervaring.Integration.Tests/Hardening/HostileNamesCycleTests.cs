@@ -62,7 +62,7 @@ public sealed class HostileNamesCycleTests : IAsyncLifetime
         Assert.True(draw.IsSuccessStatusCode, await draw.Content.ReadAsStringAsync());
 
         var export = CsvCells.Parse(Encoding.UTF8.GetString(await admin.GetByteArrayAsync($"/api/waves/{waveId}/invitations.csv")), ';');
-        Assert.Equal(["clientreferentie", "doelgroep", "gemeente", "link", "code"], export[0]);
+        Assert.Equal(["clientreferentie", "doelgroep", "gemeente", "link", "code", "privacyverklaring"], export[0]);
         var invitations = export.Skip(1).Select(r => (Client: r[0], Audience: r[1], Municipality: r[2], Token: r[3].Split("/s/?t=")[1])).ToList();
         Assert.Equal(Municipalities.Order(StringComparer.Ordinal), invitations.Select(i => i.Municipality).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(invitations, i => i.Client == "K/1-" + 0);

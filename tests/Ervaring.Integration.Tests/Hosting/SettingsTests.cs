@@ -49,6 +49,61 @@ public sealed partial class SettingsTests
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Municipalities (issue 15): a unique name, a logo we can serve (PNG or JPEG by its bytes, at most 100 KB), e-mail shapes.</summary>
+    [Theory]
+    [InlineData("no name", "Ervaring:Municipalities:b:Name ontbreekt")]
+    [InlineData("twice", "Ervaring:Municipalities:b:Name 'eikenburg' staat er twee keer in")]
+    [InlineData("same address", "krijgt hetzelfde adres (/privacy/eiken-burg)")]
+    [InlineData("missing logo", "Ervaring:Municipalities:b:Logo: het bestand 'gemeente-logos/bestaat-niet.png' bestaat niet")]
+    [InlineData("not an image", "Ervaring:Municipalities:b:Logo: het bestand")]
+    [InlineData("too big", "een logo mag hoogstens 100 KB zijn")]
+    [InlineData("bad e-mail", "Ervaring:Municipalities:b:HelpEmail 'vragen at eikenburg' is geen e-mailadres")]
+    [InlineData("bad privacy contact", "Ervaring:Municipalities:b:PrivacyContact 'bel ons' is geen e-mailadres en geen webadres")]
+    public async Task A_wrong_municipality_setting_stops_the_start_with_a_Dutch_sentence_naming_it(string problem, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("ervaring-logo-").FullName;
+        try
+        {
+            var settings = new Dictionary<string, string?> { ["Ervaring:Municipalities:a:Name"] = "Eikenburg", ["Ervaring:Municipalities:b:Name"] = "Lindenhout" };
+            switch (problem)
+            {
+                case "no name": settings["Ervaring:Municipalities:b:Name"] = " "; settings["Ervaring:Municipalities:b:HelpPhone"] = "14 0555"; break;
+                case "twice": settings["Ervaring:Municipalities:b:Name"] = "eikenburg"; break;
+                case "same address": settings["Ervaring:Municipalities:a:Name"] = "Eiken-Burg"; settings["Ervaring:Municipalities:b:Name"] = "Eiken Burg"; break;
+                case "missing logo": settings["Ervaring:Municipalities:b:Logo"] = "gemeente-logos/bestaat-niet.png"; break;
+                case "not an image":
+                    await File.WriteAllTextAsync(Path.Combine(folder, "logo.png"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+                    settings["Ervaring:Municipalities:b:Logo"] = Path.Combine(folder, "logo.png");
+                    expected += $" '{Path.Combine(folder, "logo.png")}' is geen PNG- of JPEG-afbeelding";
+                    break;
+                case "too big":
+                    await File.WriteAllBytesAsync(Path.Combine(folder, "logo.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[150 * 1024]]);
+                    settings["Ervaring:Municipalities:b:Logo"] = Path.Combine(folder, "logo.png");
+                    break;
+                case "bad e-mail": settings["Ervaring:Municipalities:b:HelpEmail"] = "vragen at eikenburg"; break;
+                case "bad privacy contact": settings["Ervaring:Municipalities:b:PrivacyContact"] = "bel ons"; break;
+            }
+            var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => AppInstance.StartAsync("UseDevelopmentStorage=true", settings));
+            Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_configured_municipality_with_the_demo_logo_passes_validation()
+    {
+        var settings = new ErvaringSettings();
+        settings.Municipalities["v"] = new MunicipalitySetting
+        {
+            Name = "Voorbeeldstad", Logo = RepositoryRoot.Combine("gemeente-logos", "voorbeeldstad.png"),
+            HelpEmail = "jeugdonderzoek@voorbeeldstad.example", PrivacyContact = "https://www.voorbeeldstad.example/privacy",
+        };
+        Assert.True(new ErvaringSettingsValidation().Validate(null, settings).Succeeded);
+    }
+
     /// <summary>The keys in the README's configuration table: "`Ervaring:A:B`, `C`" is A:B and A:C; "`…:{n}:Key`, `:Role`" is …:{n}:Role.</summary>
     private static HashSet<string> DocumentedKeys()
     {

@@ -161,17 +161,42 @@ public sealed class ReportingTests(AppFixture fixture)
         }
         // Every cell below k in the officer's tables is hidden in the public CSV, JSON and HTML alike.
         var csvLines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(';')).ToList();
+        PlainLabelsOnly(latest, csvLines, figures);
         foreach (var row in rows.Where(r => r.GetProperty("n").GetInt64() < K && r.GetProperty("scope").GetString() == seeded.Municipality))
         {
             var (audience, dimension, value, type, measure) = (row.GetProperty("audience").GetString(), row.GetProperty("dimension").GetString(),
                 row.GetProperty("value").GetString(), row.GetProperty("measureType").GetString(), row.GetProperty("measure").GetString());
-            var line = csvLines.Single(c => c[3] == audience && c[4] == dimension && c[5] == value && c[6] == type && c[7] == measure);
+            var line = csvLines.Single(c => c[3] == audience && c[4] == dimension && c[16] == value && c[6] == type && c[7] == measure);
             Assert.Equal(("", "", "ja"), (line[10], line[11], line[14]));
             Assert.Contains(figures, f => f.GetProperty("audience").GetString() == audience && f.GetProperty("dimension").GetString() == dimension
                 && f.GetProperty("domainValue").GetString() == value && f.GetProperty("measure").GetString() == measure && f.GetProperty("respondents").ValueKind == JsonValueKind.Null);
             if (type == MeasureTypes.Indicator && dimension != Dimensions.Total)
                 Assert.Contains($"<td class=\"hidden-cell\" data-measure=\"{measure}\" data-value=\"{value}\">", latest);
         }
+    }
+
+    /// <summary>
+    /// Issue 15, point 6: the report and open data show care types and referrers in full Dutch ("gecertificeerde
+    /// instelling (GI)"), never an internal code such as "gi"; the CSV keeps the code only in its last column, waardecode.
+    /// </summary>
+    private static void PlainLabelsOnly(string html, List<string[]> csvLines, List<JsonElement> figures)
+    {
+        var codes = PlainLabels.CareTypeCodes.Concat(PlainLabels.ReferrerCodes)
+            .Where(c => PlainLabels.Of(Dimensions.CareType, c) != c && PlainLabels.Of(Dimensions.Referrer, c) != c).ToList();
+        var grouped = csvLines.Where(c => c[4] is Dimensions.CareType or Dimensions.Referrer).ToList();
+        Assert.Contains(grouped, c => c[16] == "gi");
+        Assert.Contains(grouped, c => c[16] == "wijkteam");
+        foreach (var row in grouped)
+        {
+            Assert.Equal(PlainLabels.Of(row[4], row[16]), row[5]);
+            Assert.DoesNotContain(row[5], codes);
+            Assert.Contains($"<th scope=\"row\">{System.Net.WebUtility.HtmlEncode(row[5])}</th>", html);
+        }
+        Assert.Contains("<th scope=\"row\">gecertificeerde instelling (GI)</th>", html);
+        Assert.Contains("<th scope=\"row\">wijkteam of CJG</th>", html);
+        foreach (var code in codes) Assert.DoesNotContain($">{code}<", html);
+        foreach (var f in figures.Where(f => f.GetProperty("dimension").GetString() is Dimensions.CareType or Dimensions.Referrer))
+            Assert.Equal(PlainLabels.Of(f.GetProperty("dimension").GetString()!, f.GetProperty("domainValue").GetString()!), f.GetProperty("domainLabel").GetString());
     }
 
     [Fact]

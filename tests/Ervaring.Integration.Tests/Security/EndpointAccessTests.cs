@@ -13,6 +13,8 @@ public sealed class EndpointAccessTests
         ["s"] = "the survey: the unguessable token is the key",
         ["assets"] = "stylesheet and script",
         ["raad"] = "the published council reports and open data",
+        ["privacy"] = "the privacy statements: the law wants them readable before anyone answers",
+        ["gemeente"] = "a municipality's logo for its survey pages",
         ["beheer/inloggen"] = "the sign-in page",
         ["beheer/uitloggen"] = "signing out",
         ["beheer/geen-toegang"] = "tells a signed-in officer the page is not for their role; shows no data",

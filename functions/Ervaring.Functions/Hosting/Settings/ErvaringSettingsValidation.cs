@@ -1,3 +1,5 @@
+using Ervaring.Functions.Municipalities;
+using Ervaring.Functions.Reports;
 using Ervaring.Functions.Security;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +40,7 @@ public sealed class ErvaringSettingsValidation : IValidateOptions<ErvaringSettin
         if (string.IsNullOrWhiteSpace(storage.ConnectionString) && (storage.TableEndpoint is null) != (storage.BlobEndpoint is null))
             problems.Add($"Zet {ErvaringSettings.Key("Storage", "TableEndpoint")} en {ErvaringSettings.Key("Storage", "BlobEndpoint")} allebei, of een {ErvaringSettings.Key("Storage", "ConnectionString")}.");
 
+        Municipalities(settings, problems);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
 
         void Positive(int value, params string[] path)
@@ -45,6 +48,51 @@ public sealed class ErvaringSettingsValidation : IValidateOptions<ErvaringSettin
             if (value < 1) problems.Add($"{ErvaringSettings.Key(path)} moet een geheel getal van minstens 1 zijn (nu {value}).");
         }
     }
+
+    /// <summary>
+    /// Each municipality has a name, unique (also as an address: /privacy/{slug}), a logo we can serve, and contact
+    /// addresses of the right shape: a family must never be sent to the wrong municipality or to a broken address.
+    /// </summary>
+    private static void Municipalities(ErvaringSettings settings, List<string> problems)
+    {
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, municipality) in settings.Municipalities)
+        {
+            string Key(string setting) => ErvaringSettings.Key("Municipalities", id, setting);
+            if (string.IsNullOrWhiteSpace(municipality.Name))
+            {
+                problems.Add($"{Key("Name")} ontbreekt: de naam van de gemeente zoals in de metingen en in de kolom gemeente van het cliëntenbestand.");
+                continue;
+            }
+            var name = municipality.Name.Trim();
+            if (names.TryGetValue(name, out var other))
+                problems.Add($"{Key("Name")} '{name}' staat er twee keer in (ook bij {ErvaringSettings.Key("Municipalities", other, "Name")}); elke gemeente mag maar één keer voorkomen.");
+            else if (slugs.TryGetValue(Slugs.Of(name), out var same))
+                problems.Add($"{Key("Name")} '{name}' krijgt hetzelfde adres (/privacy/{Slugs.Of(name)}) als {ErvaringSettings.Key("Municipalities", same, "Name")}; kies namen die meer verschillen.");
+            names.TryAdd(name, id);
+            slugs.TryAdd(Slugs.Of(name), id);
+
+            if (!string.IsNullOrWhiteSpace(municipality.Logo) && LogoFile.Problem(municipality.Logo.Trim()) is { } logo)
+                problems.Add($"{Key("Logo")}: {logo}");
+            if (!string.IsNullOrWhiteSpace(municipality.HelpEmail) && !IsEmail(municipality.HelpEmail))
+                problems.Add($"{Key("HelpEmail")} '{municipality.HelpEmail}' is geen e-mailadres (zoals vragen@gemeente.nl).");
+            if (!string.IsNullOrWhiteSpace(municipality.PrivacyContact) && !IsEmail(municipality.PrivacyContact) && !IsWebAddress(municipality.PrivacyContact))
+                problems.Add($"{Key("PrivacyContact")} '{municipality.PrivacyContact}' is geen e-mailadres en geen webadres (https://…).");
+        }
+    }
+
+    /// <summary>One '@' with something before it and a dotted domain after it, no spaces: what a mailto link needs.</summary>
+    private static bool IsEmail(string value)
+    {
+        var text = value.Trim();
+        var at = text.IndexOf('@');
+        return at > 0 && at == text.LastIndexOf('@') && !text.Any(char.IsWhiteSpace) && text.IndexOf('.', at) is var dot && dot > at + 1 && dot < text.Length - 1
+               && !text.Contains(':') && !text.Contains('<') && !text.Contains('>');
+    }
+
+    private static bool IsWebAddress(string value) =>
+        Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
 
     private static bool IsBase64OfAtLeast32Bytes(string value)
     {

@@ -1,6 +1,7 @@
 using Ervaring.Core.Sampling;
 using Ervaring.Functions.Survey;
 using Ervaring.Core.Surveys;
+using Ervaring.Functions.Municipalities;
 
 namespace Ervaring.Functions.Pages.Survey;
 
@@ -19,6 +20,9 @@ public sealed record SurveyPageModel
     /// <summary>A message at the top: "saved", or "storage unavailable".</summary>
     public string? Notice { get; init; }
     public bool NoticeIsError { get; init; }
+
+    /// <summary>Who is asking: the family's municipality, shown on every page.</summary>
+    public MunicipalityIdentity? Identity { get; init; }
 
     /// <summary>web, or papier/telefoon when an officer enters a questionnaire.</summary>
     public string Mode { get; init; } = "web";

@@ -10,7 +10,8 @@ public sealed record SurveyText(
     string Required, string OnlyIf, string NotParticipate, string NotParticipateConfirm, string NotParticipateQuestion,
     string ConfirmRefusal, string Back, string ErrorsHeading, string Saved, string ThankYouTitle, string ThankYou,
     string AlreadyDoneTitle, string AlreadyDone, string RefusedTitle, string Refused, string LinkProblemTitle, string LinkProblem,
-    string UnavailableTitle, string Unavailable, string TryAgain, string Languages, string About)
+    string UnavailableTitle, string Unavailable, string TryAgain, string Languages, string About,
+    string HelpQuestion, string Call, string Mail, string PrivacyLink, string CodeHeading, string CheckCode)
 {
     public static readonly SurveyText Dutch = new(
         SiteName: "Uw ervaring met jeugdhulp",
@@ -32,16 +33,23 @@ public sealed record SurveyText(
         ThankYouTitle: "Bedankt!",
         ThankYou: "Uw antwoorden zijn goed aangekomen. Bedankt dat u de tijd nam. Met uw antwoorden maakt de gemeente de jeugdhulp beter.",
         AlreadyDoneTitle: "Al ingevuld",
-        AlreadyDone: "Deze vragenlijst is al ingevuld. Dank je wel! U hoeft niets meer te doen.",
+        AlreadyDone: "Deze vragenlijst is al ingevuld. Dank u wel! U hoeft niets meer te doen.",
         RefusedTitle: "U doet niet mee",
         Refused: "U heeft laten weten dat u niet wilt meedoen. U krijgt geen herinnering meer. Bedankt voor het laten weten.",
         LinkProblemTitle: "Deze link werkt niet (meer)",
-        LinkProblem: "Misschien is de vragenlijst gesloten, of is de link niet helemaal goed overgenomen. Controleer de link of typ de code uit uw brief.",
+        // Shown before anyone knows whose link it is (parent or young person): no "u" or "je".
+        LinkProblem: "Misschien is de vragenlijst gesloten, of is de link niet helemaal goed overgenomen. Controleer de link of typ de code uit de brief.",
         UnavailableTitle: "Even niet beschikbaar",
         Unavailable: "Het opslaan lukt nu even niet. Uw antwoorden staan nog in dit formulier. Probeer het over een paar minuten nog eens.",
         TryAgain: "Opnieuw proberen",
         Languages: "Andere taal",
-        About: "Over dit onderzoek");
+        About: "Over dit onderzoek",
+        HelpQuestion: "Heeft u vragen over dit onderzoek?",
+        Call: "Bel",
+        Mail: "Mail naar",
+        PrivacyLink: "Zo gaan we om met uw gegevens (privacyverklaring)",
+        CodeHeading: "Vul de code uit de brief in",
+        CheckCode: "Deze code kennen we niet (meer). Controleer de code in de brief.");
 
     public static readonly SurveyText English = new(
         SiteName: "Your experience with youth care",
@@ -72,11 +80,18 @@ public sealed record SurveyText(
         Unavailable: "Saving does not work right now. Your answers are still in this form. Please try again in a few minutes.",
         TryAgain: "Try again",
         Languages: "Other language",
-        About: "About this survey");
+        About: "About this survey",
+        HelpQuestion: "Questions about this survey?",
+        Call: "Call",
+        Mail: "E-mail",
+        PrivacyLink: "How we handle your data (privacy statement, in Dutch)",
+        CodeHeading: "Enter the code from the letter",
+        CheckCode: "We do not know this code (any more). Check the code in the letter.");
 
     /// <summary>Young people are addressed as "je", like their questionnaire does; parents as "u".</summary>
     public static readonly SurveyText DutchYouth = Dutch with
     {
+        SiteName = "Jouw ervaring met jeugdhulp",
         OnlyIf = "Beantwoord deze vraag alleen als je bij de vorige vraag '{0}' koos.",
         NotParticipateQuestion = "Weet je het zeker? Dan krijg je geen herinnering meer en vragen we je volgend jaar niet opnieuw.",
         Saved = "Je antwoorden zijn opgeslagen. Open later dezelfde link om verder te gaan.",
@@ -86,10 +101,31 @@ public sealed record SurveyText(
         Refused = "Je hebt laten weten dat je niet wilt meedoen. Je krijgt geen herinnering meer. Bedankt voor het laten weten.",
         LinkProblem = "Misschien is de vragenlijst gesloten, of is de link niet helemaal goed overgenomen. Controleer de link of typ de code uit je brief.",
         Unavailable = "Het opslaan lukt nu even niet. Je antwoorden staan nog in dit formulier. Probeer het over een paar minuten nog eens.",
+        HelpQuestion = "Heb je vragen over dit onderzoek?",
+        PrivacyLink = "Zo gaan we om met je gegevens (privacyverklaring)",
     };
 
+    /// <summary>
+    /// Before a link or code is known nobody knows whether a parent or a young person is reading: those pages
+    /// (typing the code, an unknown link, too many attempts) speak to neither as "u" or "je".
+    /// </summary>
+    public static readonly SurveyText DutchUnknownReader = Dutch with
+    {
+        SiteName = "Ervaring met jeugdhulp",
+        PrivacyLink = "Privacyverklaring: zo gaan we om met gegevens",
+        Unavailable = "Het opslaan lukt nu even niet. De antwoorden staan nog in dit formulier. Probeer het over een paar minuten nog eens.",
+    };
+
+    public bool IsYouth => ReferenceEquals(this, DutchYouth);
+
+    /// <summary>The words for a page: English when asked, else Dutch for young people ("je"), parents ("u"), or an unknown reader.</summary>
     public static SurveyText For(string? language, string? audience = null) =>
-        language == "en" ? English : audience == Audiences.JongerenName ? DutchYouth : Dutch;
+        language == "en" ? English : audience switch
+        {
+            Audiences.JongerenName => DutchYouth,
+            null or "" => DutchUnknownReader,
+            _ => Dutch,
+        };
 
     /// <summary>The code of the language <see cref="For"/> answers in: never a posted string as it came in.</summary>
     public static string CodeFor(string? language) => language == "en" ? "en" : "nl";
