@@ -12,6 +12,7 @@ public static class SecurityRegistration
     {
         builder.Services.AddSingleton(sp => ServerSecrets.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<ApiKeyRegistry>();
+        builder.Services.AddSingleton<EntraGroupScopes>();
         builder.Services.AddSingleton(SessionLifetime.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<Ervaring.Storage.Sessions.SignInSessionStore>();
         builder.Services.AddSingleton<SignInSessions>();
