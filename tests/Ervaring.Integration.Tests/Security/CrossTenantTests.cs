@@ -160,6 +160,45 @@ public sealed partial class CrossTenantTests(CrossTenantFixture fixture, ITestOu
         Assert.DoesNotContain(Region, takenBody);
     }
 
+    [Fact]
+    public async Task An_Entra_officer_sees_the_municipalities_of_its_groups_and_a_coordinator_group_sees_all()
+    {
+        const string vbGroup = "0b7c9a52-1111-4c3e-9d0a-5f0e1a2b3c4d", rcGroup = "9f8e7d6c-2222-4b5a-8c9d-0e1f2a3b4c5d";
+        await using var hosted = await AppInstance.StartAsync(fixture.App.Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            [Ervaring.Functions.Hosting.FunctionsHost.UnderHostKey] = "true",
+            [Ervaring.Functions.Hosting.FunctionsHost.PlatformAuthenticationKey] = "True",
+            ["Ervaring:Municipalities:vb:Name"] = A,
+            ["Ervaring:Municipalities:vb:EntraGroups"] = $"00000000-0000-0000-0000-000000000001, {vbGroup.ToUpperInvariant()}",
+            ["Ervaring:Municipalities:hd:Name"] = B,
+            ["Ervaring:Region:CoordinatorGroups"] = rcGroup,
+        });
+        async Task<(string List, HttpStatusCode Own, HttpStatusCode Foreign)> AsAsync(params string[] groups)
+        {
+            using var client = hosted.CreateClient(followRedirects: false);
+            var claims = string.Join(",", groups.Select(g => $$"""{"typ":"groups","val":"{{g}}"}""").Prepend("""{"typ":"roles","val":"beheerder"}""")
+                .Prepend("""{"typ":"name","val":"officier@voorbeeldstad.example"}"""));
+            client.DefaultRequestHeaders.Add(Ervaring.Functions.Security.PlatformPrincipalHandler.Header,
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($$"""{"auth_typ":"aad","role_typ":"roles","claims":[{{claims}}]}""")));
+            return (await client.GetStringAsync("/api/waves"),
+                (await client.GetAsync($"/api/waves/{fixture.OwnWave}")).StatusCode, (await client.GetAsync($"/api/waves/{fixture.ForeignClosed}")).StatusCode);
+        }
+
+        var officer = await AsAsync(vbGroup, "12345678-aaaa-bbbb-cccc-000000000000");
+        Assert.Contains(fixture.OwnWave, officer.List);
+        Assert.DoesNotContain(fixture.ForeignClosed, officer.List);
+        Assert.DoesNotContain(fixture.RegionWave, officer.List);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound), (officer.Own, officer.Foreign));
+
+        var coordinator = await AsAsync(rcGroup);
+        foreach (var wave in fixture.Names.Keys) Assert.Contains(wave, coordinator.List);
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (coordinator.Own, coordinator.Foreign));
+
+        var unmapped = await AsAsync("12345678-aaaa-bbbb-cccc-000000000000");
+        Assert.Equal("[]", unmapped.List);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unmapped.Own, unmapped.Foreign));
+    }
+
     // ---- the requests ---------------------------------------------------------------------------------------------
 
     private async Task<(HttpStatusCode, string)> SendAsync(HttpFunction function, string method, string waveId, HttpClient api, HttpClient browser, string formToken)
