@@ -199,6 +199,24 @@ public sealed partial class CrossTenantTests(CrossTenantFixture fixture, ITestOu
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (unmapped.Own, unmapped.Foreign));
     }
 
+    [Fact]
+    public async Task A_sign_in_cookie_acts_with_its_keys_municipalities_as_configured_now_not_as_at_sign_in()
+    {
+        // Signed in as Voorbeeldstad's officer; then the app starts again with that key moved to Havendorp (same
+        // secrets, same key ring, so the cookie and its session are still good).
+        var cookies = new CookieContainer();
+        using (var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = fixture.App.App.BaseAddress })
+            Assert.Equal(HttpStatusCode.Redirect, (await AdminPageSignIn.SignInAsync(browser, KeyA)).StatusCode);
+        await using var moved = await AppInstance.StartAsync(fixture.App.Azurite.ConnectionString, new Dictionary<string, string?>
+        {
+            ["Ervaring:ApiKeys:voorbeeldstad:Key"] = KeyA, ["Ervaring:ApiKeys:voorbeeldstad:Role"] = "beheerder",
+            ["Ervaring:ApiKeys:voorbeeldstad:Name"] = NameA, ["Ervaring:ApiKeys:voorbeeldstad:Municipalities"] = B,
+        });
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = moved.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/beheer/metingen/{fixture.ForeignClosed}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/beheer/metingen/{fixture.OwnWave}")).StatusCode);
+    }
+
     // ---- the requests ---------------------------------------------------------------------------------------------
 
     private async Task<(HttpStatusCode, string)> SendAsync(HttpFunction function, string method, string waveId, HttpClient api, HttpClient browser, string formToken)
