@@ -15,7 +15,7 @@ public sealed class WaveFunctions(WaveCreation creation, WaveStore store)
 
     [Function("WavesCreate"), Beheerder, ScopeInCode("The new wave's municipalities must all be the officer's (403 otherwise, before anything is reserved).")]
     [Described(Tag, "Maak een meting aan"), Accepts("application/json", typeof(WaveSettings))]
-    [Returns(StatusCodes.Status201Created, typeof(WaveCreated)), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status409Conflict)]
+    [Returns(StatusCodes.Status201Created, typeof(WaveCreated)), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status403Forbidden), Returns(StatusCodes.Status409Conflict)]
     public async Task<IResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/waves")] HttpRequest request, CancellationToken cancellationToken)
     {

@@ -57,6 +57,21 @@ public sealed partial class SettingsTests
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_key_naming_a_municipality_the_deployment_does_not_have_stops_the_start()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Ervaring:Municipalities:vb:Name"] = "Voorbeeldstad",
+            ["Ervaring:ApiKeys:vb:Key"] = "een-sleutel-van-genoeg-tekens",
+            ["Ervaring:ApiKeys:vb:Role"] = "beheerder",
+            ["Ervaring:ApiKeys:vb:Municipalities"] = "Voorbeeldstad, Havendrop",
+        };
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => AppInstance.StartAsync("UseDevelopmentStorage=true", settings));
+        Assert.Contains("Ervaring:ApiKeys:vb:Municipalities noemt 'Havendrop', maar die gemeente staat niet in Ervaring:Municipalities", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'Voorbeeldstad'", failure.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>The keys in the README's configuration table: "`Ervaring:A:B`, `C`" is A:B and A:C; "`…:{n}:Key`, `:Role`" is …:{n}:Role.</summary>
     private static HashSet<string> DocumentedKeys()
     {
