@@ -2,6 +2,8 @@
 # Starts Ervaring locally: Azurite (on-disk in .azurite/), the app's functions in the development server with demo
 # data, and the local timer scheduler. Stop with Ctrl+C; Azurite stops with it.
 # ERVARING_PORT changes the app's port (default 7071); ERVARING_DEMO=false starts without demo data.
+# The demo is a region: demo-beheerder-sleutel-2026 is its coordinator (every municipality), and each municipality has
+# its own beheerder key that sees only its own waves (demo-voorbeeldstad-sleutel-2026, demo-havendorp-sleutel-2026).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-node-tools.sh
@@ -35,6 +37,10 @@ dotnet Ervaring.Functions.dll \
   --Ervaring:Storage:ConnectionString=UseDevelopmentStorage=true \
   --Ervaring:DevelopmentScheduler=true \
   --Ervaring:AdminApiKey=demo-beheerder-sleutel-2026 \
+  --Ervaring:ApiKeys:voorbeeldstad:Key=demo-voorbeeldstad-sleutel-2026 --Ervaring:ApiKeys:voorbeeldstad:Role=beheerder \
+  --Ervaring:ApiKeys:voorbeeldstad:Name="beheerder Voorbeeldstad" --Ervaring:ApiKeys:voorbeeldstad:Municipalities=Voorbeeldstad \
+  --Ervaring:ApiKeys:havendorp:Key=demo-havendorp-sleutel-2026 --Ervaring:ApiKeys:havendorp:Role=beheerder \
+  --Ervaring:ApiKeys:havendorp:Name="beheerder Havendorp" --Ervaring:ApiKeys:havendorp:Municipalities=Havendorp \
   --Ervaring:PublicBaseUrl="http://127.0.0.1:$port" \
   --Ervaring:Region:Name="Jeugdregio Voorbeeld" \
   --Ervaring:Region:Processor="Bureau Voorbeeldonderzoek (fictief)" \
@@ -45,6 +51,13 @@ dotnet Ervaring.Functions.dll \
   --Ervaring:Municipalities:voorbeeldstad:HelpHours="maandag tot en met vrijdag, 9.00 tot 17.00 uur" \
   --Ervaring:Municipalities:voorbeeldstad:PrivacyContact=privacy@voorbeeldstad.example \
   --Ervaring:Municipalities:voorbeeldstad:DataProtectionOfficer="de functionaris gegevensbescherming, fg@voorbeeldstad.example" \
+  --Ervaring:Municipalities:havendorp:Name=Havendorp \
+  --Ervaring:Municipalities:havendorp:Logo=gemeente-logos/havendorp.png \
+  --Ervaring:Municipalities:havendorp:HelpPhone="14 0456" \
+  --Ervaring:Municipalities:havendorp:HelpEmail=jeugd@havendorp.example \
+  --Ervaring:Municipalities:havendorp:HelpHours="werkdagen van 8.30 tot 12.30 uur" \
+  --Ervaring:Municipalities:havendorp:PrivacyContact=https://www.havendorp.example/privacy \
+  --Ervaring:Municipalities:havendorp:DataProtectionOfficer="de functionaris gegevensbescherming van Havendorp, fg@havendorp.example" \
   --Ervaring:Demo:Seed="${ERVARING_DEMO:-true}" &
 pids+=($!)
 

@@ -18,6 +18,8 @@ public sealed class AppFixture : IAsyncLifetime
         ["Ervaring:ApiKeys:0:Key"] = ResearcherKey,
         ["Ervaring:ApiKeys:0:Role"] = "onderzoeker",
         ["Ervaring:ApiKeys:0:Name"] = "test-onderzoeker",
+        // The shared tests are not about municipalities: the researcher sees every wave, as the admin key does.
+        ["Ervaring:ApiKeys:0:Region"] = "true",
         ["Ervaring:PublicBaseUrl"] = "https://ervaring.example.nl",
     };
 

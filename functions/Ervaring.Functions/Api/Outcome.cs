@@ -17,6 +17,7 @@ public sealed record Problem(int Status, string Title, string Detail, IDictionar
         : Results.ValidationProblem(Errors, statusCode: Status, title: Title, detail: Detail, extensions: Extensions);
 
     public static Problem NotFound(string detail) => new(StatusCodes.Status404NotFound, "Niet gevonden", detail);
+    public static Problem Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Geen toegang", detail);
     public static Problem Conflict(string detail) => new(StatusCodes.Status409Conflict, "Kan nu niet", detail);
     public static Problem BadRequest(string detail, IDictionary<string, object?>? extensions = null) =>
         new(StatusCodes.Status400BadRequest, "Ongeldig verzoek", detail, extensions);

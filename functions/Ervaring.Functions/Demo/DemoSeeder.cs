@@ -6,16 +6,20 @@ using Ervaring.Storage.Waves;
 namespace Ervaring.Functions.Demo;
 
 /// <summary>
-/// Fills local storage with a fictional municipality, "Voorbeeldstad", so a newcomer sees the whole cycle:
-/// two closed and published years with synthetic responses — a council report with its trend, the
+/// Fills local storage with a fictional region of two municipalities. "Voorbeeldstad" shows a newcomer the whole
+/// cycle: two closed and published years with synthetic responses — a council report with its trend, the
 /// municipality's interpretation, improvement actions, a year later their status, and chosen quotes — and the
-/// current year in the field. Every step goes through the real services — sampling, the survey session,
-/// closing, the officer's notes — never around them.
-/// Runs once at start-up when <c>Ervaring:Demo:Seed</c> is true, and only if the demo is not there yet.
+/// current year in the field. "Havendorp" has only its current year in the field, so that each municipality's
+/// officer (the start script gives each a key) sees only its own waves and the coordinator sees both (issue 15).
+/// Every step goes through the real services — sampling, the survey session, closing, the officer's notes — never
+/// around them. Runs once at start-up when <c>Ervaring:Demo:Seed</c> is true; each municipality only if it is not there yet.
 /// </summary>
 public sealed class DemoSeeder(IServiceProvider services, IOptions<ErvaringSettings> settings, ILogger<DemoSeeder> logger) : BackgroundService
 {
     public const string Municipality = "Voorbeeldstad";
+
+    /// <summary>The region's second municipality: its current year in the field, smaller, no history.</summary>
+    public const string SecondMunicipality = "Havendorp";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -36,10 +40,16 @@ public sealed class DemoSeeder(IServiceProvider services, IOptions<ErvaringSetti
     {
         var waves = services.GetRequiredService<WaveStore>();
         var existing = await waves.ListAsync(cancellationToken);
+        var demo = services.GetRequiredService<DemoWaves>();
+        if (!existing.Any(w => w.Settings.Municipalities.Contains(SecondMunicipality)))
+        {
+            logger.LogInformation("Creating demo data for {Municipality}…", SecondMunicipality);
+            var waveId = await demo.CreateFieldingWaveAsync(SecondMunicipality, DateTime.UtcNow.Year, 1500, current: true, cancellationToken: cancellationToken);
+            await demo.AnswerAsync(waveId, yearOffset: 0, share: 0.5, cancellationToken: cancellationToken);
+        }
         if (existing.Any(w => w.Settings.Municipalities.Contains(Municipality))) return;
         logger.LogInformation("Creating demo data for {Municipality}…", Municipality);
 
-        var demo = services.GetRequiredService<DemoWaves>();
         var notes = services.GetRequiredService<DemoCouncilNotes>();
         var thisYear = DateTime.UtcNow.Year;
         string? previous = null;

@@ -8,7 +8,8 @@ namespace Ervaring.Functions.Security;
 /// Who did what, when, to which wave: every change through the admin API or pages, and every download of
 /// data with personal links (invitations, reminders), in the <c>auditlog</c> table (partition = month).
 /// Only the signed-in name, the role, the route pattern, the wave id and the status — never a body, a query
-/// string, a token or a client reference.
+/// string, a token or a client reference. Every refusal of a signed-in officer is recorded too, reads included: a
+/// 403, and a wave outside the officer's municipalities (answered 404, recorded with <c>Refusal</c> = "buiten gemeenten").
 /// </summary>
 public sealed class AdminAuditLog(StorageAccount account, ILogger<AdminAuditLog> logger)
 {
@@ -23,6 +24,7 @@ public sealed class AdminAuditLog(StorageAccount account, ILogger<AdminAuditLog>
             ["Route"] = "/" + function.Route,
             ["WaveId"] = context.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString() : null,
             ["Status"] = context.Response.StatusCode,
+            ["Refusal"] = WaveScopeGate.WasRefused(context) ? "buiten gemeenten" : context.Response.StatusCode == StatusCodes.Status403Forbidden ? "geen toegang" : null,
         };
         try
         {
@@ -39,6 +41,7 @@ public sealed class AdminAuditLog(StorageAccount account, ILogger<AdminAuditLog>
     {
         if (!function.IsApi && !function.Route.StartsWith("beheer", StringComparison.Ordinal)) return false;
         if (context.User.Identity?.IsAuthenticated != true) return false;
+        if (WaveScopeGate.WasRefused(context) || context.Response.StatusCode == StatusCodes.Status403Forbidden) return true;
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)) return true;
         var value = context.Request.Path.Value ?? "";
         return value.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || value.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);

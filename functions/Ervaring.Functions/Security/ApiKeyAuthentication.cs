@@ -10,8 +10,8 @@ namespace Ervaring.Functions.Security;
 
 /// <summary>
 /// API keys from configuration, for automation and local use, sent as <c>X-Api-Key</c>.
-/// <c>Ervaring:AdminApiKey</c> is a beheerder key; <c>Ervaring:ApiKeys:{n}:Key</c> with <c>:Role</c> and
-/// <c>:Name</c> add more. Keys are compared in constant time.
+/// <c>Ervaring:AdminApiKey</c> is a beheerder key of a regional coordinator; <c>Ervaring:ApiKeys:{n}:Key</c> with
+/// <c>:Role</c>, <c>:Name</c> and <c>:Municipalities</c> or <c>:Region</c> add more. Keys are compared in constant time.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -32,10 +32,11 @@ public sealed class ApiKeyAuthenticationHandler(
     }
 }
 
-public sealed record ApiKey(string Name, string Role, string Key)
+/// <summary>One configured key: its label, its role and the municipalities it may see (<see cref="OfficerScope"/>).</summary>
+public sealed record ApiKey(string Name, string Role, string Key, OfficerScope Scope)
 {
     public ClaimsPrincipal ToPrincipal(string scheme) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, Name), new Claim(ClaimTypes.Role, Role)], scheme, ClaimTypes.Name, ClaimTypes.Role));
+        [new Claim(ClaimTypes.Name, Name), new Claim(ClaimTypes.Role, Role), .. Scope.ToClaims()], scheme, ClaimTypes.Name, ClaimTypes.Role));
 }
 
 /// <summary>The configured keys. Keys shorter than 16 characters are refused at start-up.</summary>
@@ -49,12 +50,13 @@ public sealed class ApiKeyRegistry
     {
         var settings = options.Value;
         var keys = new List<ApiKey>();
-        if (settings.AdminApiKey is { Length: > 0 } admin) keys.Add(new ApiKey("beheerder (API-sleutel)", Roles.Beheerder, admin));
+        if (settings.AdminApiKey is { Length: > 0 } admin) keys.Add(new ApiKey("beheerder (API-sleutel)", Roles.Beheerder, admin, OfficerScope.Coordinator));
         foreach (var (id, key) in settings.ApiKeys)
         {
             var role = key.Role ?? "";
             if (!Roles.All.Contains(role)) throw new InvalidOperationException($"{ErvaringSettings.Key("ApiKeys", id, "Role")} moet 'beheerder' of 'onderzoeker' zijn.");
-            keys.Add(new ApiKey(key.Name ?? $"sleutel {id}", role, key.Key ?? ""));
+            // Neither municipalities nor region has already stopped the start (ErvaringSettingsValidation).
+            keys.Add(new ApiKey(key.Name ?? $"sleutel {id}", role, key.Key ?? "", OfficerScope.FromSetting(key.Municipalities, key.Region)));
         }
         if (keys.Any(k => k.Key.Length < MinimumLength)) throw new InvalidOperationException($"Een API-sleutel moet minstens {MinimumLength} tekens hebben.");
         _keys = keys;

@@ -13,13 +13,15 @@ namespace Ervaring.Functions.Security;
 /// <c>X-MS-CLIENT-PRINCIPAL</c> (base64 JSON with claims; Entra app roles arrive as "roles" claims). The
 /// platform strips that header from outside requests only while its authentication is on, so it is trusted only
 /// under the Functions host with <c>WEBSITE_AUTH_ENABLED</c> set by the platform (<see cref="FunctionsHost.VouchesForPrincipal"/>);
-/// anywhere else anyone could send it, and it is ignored.
+/// anywhere else anyone could send it, and it is ignored. Its "groups" claims (Entra group object ids; the app
+/// registration must emit them, docs/deploy.md) decide which municipalities the officer covers (<see cref="EntraGroupScopes"/>).
 /// </summary>
 public sealed class PlatformPrincipalHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IConfiguration configuration) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IConfiguration configuration,
+    EntraGroupScopes groupScopes) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Platform";
     public const string Header = "X-MS-CLIENT-PRINCIPAL";
@@ -29,12 +31,19 @@ public sealed class PlatformPrincipalHandler(
         if (!FunctionsHost.VouchesForPrincipal(configuration) || !Request.Headers.TryGetValue(Header, out var value))
             return Task.FromResult(AuthenticateResult.NoResult());
         var principal = Parse(value.ToString(), SchemeName);
-        return Task.FromResult(principal is null
-            ? AuthenticateResult.Fail("Ongeldige platformidentiteit.")
-            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        if (principal is null) return Task.FromResult(AuthenticateResult.Fail("Ongeldige platformidentiteit."));
+        var scope = groupScopes.For(principal.FindAll(GroupClaim).Select(c => c.Value));
+        ((ClaimsIdentity)principal.Identity!).AddClaims(scope.ToClaims());
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 
-    /// <summary>Reads the platform's principal; only our own roles are kept as role claims.</summary>
+    /// <summary>The claim type of an Entra group membership, as the platform forwards it (and as we keep it).</summary>
+    public const string GroupClaim = "groups";
+
+    /// <summary>
+    /// Reads the platform's principal; only our own roles are kept as role claims, and the Entra groups as
+    /// <see cref="GroupClaim"/> claims. Nothing else passes, so a header can never bring scope claims of its own.
+    /// </summary>
     public static ClaimsPrincipal? Parse(string base64, string scheme)
     {
         try
@@ -50,6 +59,7 @@ public sealed class PlatformPrincipalHandler(
                 var val = claim.GetProperty("val").GetString();
                 if (type is null || val is null) continue;
                 if ((type == roleType || type == "roles") && Roles.All.Contains(val)) claims.Add(new Claim(ClaimTypes.Role, val));
+                if (type is GroupClaim or "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups") claims.Add(new Claim(GroupClaim, val));
                 if (type is "name" or "preferred_username" or ClaimTypes.Name) name ??= val;
             }
             claims.Add(new Claim(ClaimTypes.Name, name ?? "Entra-gebruiker"));

@@ -14,6 +14,7 @@ public static class SecurityRegistration
         var entraSignIn = ErvaringSettings.From(builder.Configuration).EntraSignIn;
         builder.Services.AddSingleton(sp => ServerSecrets.FromConfiguration(builder.Configuration, builder.Environment));
         builder.Services.AddSingleton<ApiKeyRegistry>();
+        builder.Services.AddSingleton<EntraGroupScopes>();
         builder.Services.AddSingleton(SessionLifetime.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<Ervaring.Storage.Sessions.SignInSessionStore>();
         builder.Services.AddSingleton<SignInSessions>();

@@ -103,9 +103,10 @@ public sealed class SignInSessions(
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         string? refusal;
+        ApiKey? key;
         try
         {
-            refusal = await RefusalAsync(context.Principal, context.HttpContext.RequestAborted);
+            (refusal, key) = await RefusalAsync(context.Principal, context.HttpContext.RequestAborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !context.HttpContext.RequestAborted.IsCancellationRequested)
         {
@@ -113,34 +114,51 @@ public sealed class SignInSessions(
             context.RejectPrincipal();
             return;
         }
-        if (refusal is null) return;
+        if (refusal is null)
+        {
+            // The session is alive: it acts with its key as configured now. The name, role and municipalities in the
+            // cookie are those of the moment of signing in; they are replaced here, on every request, by the key's
+            // current ones (docs/architecture.md: a changed Municipalities list applies to open sessions at once).
+            context.ReplacePrincipal(CurrentPrincipal(context.Principal!, key!));
+            return;
+        }
         logger.LogInformation("Sign-in cookie refused: {Reason}.", refusal);
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(Scheme);
     }
 
-    /// <summary>Why this cookie's principal may no longer act, or null when its session is alive.</summary>
-    private async Task<string?> RefusalAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken)
+    /// <summary>The key's principal as configured now, with the cookie's session claims.</summary>
+    private static ClaimsPrincipal CurrentPrincipal(ClaimsPrincipal cookie, ApiKey key)
+    {
+        var current = key.ToPrincipal(Scheme);
+        ((ClaimsIdentity)current.Identity!).AddClaims(cookie.Claims
+            .Where(c => c.Type is SessionIdClaim or CredentialClaim or SignedInAtClaim)
+            .Select(c => new Claim(c.Type, c.Value)));
+        return current;
+    }
+
+    /// <summary>Why this cookie's principal may no longer act (null when its session is alive), and the key it acts with.</summary>
+    private async Task<(string? Refusal, ApiKey? Key)> RefusalAsync(ClaimsPrincipal? principal, CancellationToken cancellationToken)
     {
         if (principal?.FindFirst(SessionIdClaim)?.Value is not { Length: > 0 } sessionId
             || principal.FindFirst(CredentialClaim)?.Value is not { Length: > 0 } credential
             || !long.TryParse(principal.FindFirst(SignedInAtClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var signedInAt)
             || signedInAt > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
-            return "no session in the cookie";
+            return ("no session in the cookie", null);
         var now = clock.GetUtcNow();
-        if (now >= DateTimeOffset.FromUnixTimeSeconds(signedInAt) + lifetime.Absolute) return "absolute lifetime passed";
+        if (now >= DateTimeOffset.FromUnixTimeSeconds(signedInAt) + lifetime.Absolute) return ("absolute lifetime passed", null);
         // The key it came from must still be configured, with the same role: a removed or rotated key, or another
         // pepper (new secrets), ends every session signed in with it.
-        if (!KeysByCredential.TryGetValue(credential, out var key) || !principal.IsInRole(key.Role)) return "key no longer configured";
+        if (!KeysByCredential.TryGetValue(credential, out var key) || !principal.IsInRole(key.Role)) return ("key no longer configured", null);
 
         await storage.WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
         var session = await store.GetAsync(secrets.SessionHash(sessionId), cancellationToken);
-        if (session is null) return "unknown session";
-        if (session.Revoked) return "signed out";
-        if (now >= session.ExpiresAt) return "absolute lifetime passed";
+        if (session is null) return ("unknown session", null);
+        if (session.Revoked) return ("signed out", null);
+        if (now >= session.ExpiresAt) return ("absolute lifetime passed", null);
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(session.CredentialHash), Encoding.ASCII.GetBytes(credential)))
-            return "another key";
-        return null;
+            return ("another key", null);
+        return (null, key);
     }
 }
 

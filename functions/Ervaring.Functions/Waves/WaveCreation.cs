@@ -4,6 +4,7 @@ using System.Text;
 using Ervaring.Core.Surveys;
 using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;
+using Ervaring.Functions.Security;
 using Ervaring.Functions.Surveys;
 using Ervaring.Storage;
 using Ervaring.Storage.Waves;
@@ -28,12 +29,21 @@ public sealed class WaveCreation(SurveyDefinitionCatalog catalog, WaveStore wave
     /// Validates, reserves and stores a new wave. Validation errors are a 400 problem with <c>errors</c> per field;
     /// a year that another wave already has is a 409 naming that wave.
     /// </summary>
-    public async Task<Outcome<WaveRecord>> CreateAsync(WaveSettings settings, string actor, CancellationToken cancellationToken)
+    public Task<Outcome<WaveRecord>> CreateAsync(WaveSettings settings, string actor, CancellationToken cancellationToken) =>
+        CreateAsync(settings, actor, OfficerScope.Coordinator, cancellationToken); // the app's own (the demo), not an officer's
+
+    /// <summary>
+    /// As an officer: the wave must lie within the officer's municipalities, all of them (403 otherwise, before anything
+    /// is reserved); a wave that already has the year is named only when the officer may see it.
+    /// </summary>
+    public async Task<Outcome<WaveRecord>> CreateAsync(WaveSettings settings, string actor, OfficerScope scope, CancellationToken cancellationToken)
     {
         var errors = Validate(settings);
         if (errors.Count > 0) return Problem.Validation(errors);
+        if (!scope.CoversAll(settings.Municipalities))
+            return Problem.Forbidden(OutsideScope(settings, scope));
         var wave = New(settings);
-        if (await ReserveAsync(wave, cancellationToken) is { } taken) return Problem.Conflict(taken);
+        if (await ReserveAsync(wave, scope, cancellationToken) is { } taken) return Problem.Conflict(taken);
         await waves.CreateAsync(wave, actor, cancellationToken);
         return wave;
     }
@@ -57,8 +67,16 @@ public sealed class WaveCreation(SurveyDefinitionCatalog catalog, WaveStore wave
         };
     }
 
+    /// <summary>Which asked municipalities the officer does not cover; names only what the officer typed.</summary>
+    private static string OutsideScope(WaveSettings settings, OfficerScope scope)
+    {
+        var outside = settings.Municipalities.Where(m => !scope.Covers(m)).Select(m => m.Trim()).Distinct(StringComparer.OrdinalIgnoreCase);
+        return $"U mag alleen metingen aanmaken voor de gemeenten waarvoor u bent aangewezen ({(scope.Municipalities.Count == 0 ? "geen" : scope.ToString())}). " +
+               $"Niet voor: {string.Join(", ", outside)}. Een meting voor meer gemeenten of de hele regio maakt de regiocoördinator aan.";
+    }
+
     /// <summary>Null when the wave may be created (its keys are now reserved for it); else the Dutch reason why not.</summary>
-    private async Task<string?> ReserveAsync(WaveRecord wave, CancellationToken cancellationToken)
+    private async Task<string?> ReserveAsync(WaveRecord wave, OfficerScope scope, CancellationToken cancellationToken)
     {
         var settings = wave.Settings;
         if (!settings.Supplementary)
@@ -66,7 +84,7 @@ public sealed class WaveCreation(SurveyDefinitionCatalog catalog, WaveStore wave
             // Waves created before reservations existed hold no reservation: look for them too.
             var earlier = (await waves.ListAsync(cancellationToken)).FirstOrDefault(w => !w.Settings.Supplementary && w.Settings.Year == settings.Year
                 && w.Settings.Municipalities.Any(m => settings.Municipalities.Contains(m, StringComparer.OrdinalIgnoreCase)));
-            if (earlier is not null) return YearTaken(earlier, settings);
+            if (earlier is not null) return YearTaken(earlier, settings, scope);
         }
         var reservation = await waves.ReserveAsync(wave.Id, ReservationKeys(settings), clock.GetUtcNow(), cancellationToken);
         if (reservation.Reserved) return null;
@@ -78,13 +96,15 @@ public sealed class WaveCreation(SurveyDefinitionCatalog catalog, WaveStore wave
                   "Wilt u echt nog een aanvullende meting, geef haar dan een andere naam of andere veldwerkdata.";
         return holder is null
             ? $"Voor deze gemeente en dit jaar ({settings.Year}) wordt op dit moment al een meting aangemaakt ({reservation.HolderId}). Er is geen tweede gemaakt."
-            : YearTaken(holder, settings);
+            : YearTaken(holder, settings, scope);
     }
 
-    private static string YearTaken(WaveRecord existing, WaveSettings asked)
+    private static string YearTaken(WaveRecord existing, WaveSettings asked, OfficerScope scope)
     {
         var municipality = existing.Settings.Municipalities.FirstOrDefault(m => asked.Municipalities.Contains(m, StringComparer.OrdinalIgnoreCase)) ?? asked.Municipalities[0];
-        return $"Voor {municipality} is er al een meting over {asked.Year}: '{existing.DisplayName}' ({existing.Id}, {existing.State.Dutch()}). Er is geen tweede gemaakt. " +
+        // A region wave that also covers municipalities outside the officer's is not named: its name and id are not theirs to see.
+        var which = scope.Covers(existing) ? $": '{existing.DisplayName}' ({existing.Id}, {existing.State.Dutch()})" : " (een regionale meting; vraag de regiocoördinator)";
+        return $"Voor {municipality} is er al een meting over {asked.Year}{which}. Er is geen tweede gemaakt. " +
                "Per gemeente is er één meting per jaar; wilt u toch een tweede meting in dit jaar, maak dan een aanvullende meting (supplementary: true).";
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;
 using Ervaring.Functions.Hosting.Functions;
+using Ervaring.Functions.Security;
 using Ervaring.Storage.Waves;
 using Microsoft.Azure.Functions.Worker;
 
@@ -12,24 +13,24 @@ public sealed class WaveFunctions(WaveCreation creation, WaveStore store)
 {
     private const string Tag = "Metingen";
 
-    [Function("WavesCreate"), Beheerder]
+    [Function("WavesCreate"), Beheerder, ScopeInCode("The new wave's municipalities must all be the officer's (403 otherwise, before anything is reserved).")]
     [Described(Tag, "Maak een meting aan"), Accepts("application/json", typeof(WaveSettings))]
-    [Returns(StatusCodes.Status201Created, typeof(WaveCreated)), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status409Conflict)]
+    [Returns(StatusCodes.Status201Created, typeof(WaveCreated)), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status403Forbidden), Returns(StatusCodes.Status409Conflict)]
     public async Task<IResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/waves")] HttpRequest request, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<WaveSettings>(request, cancellationToken: cancellationToken);
         if (body.Error is not null) return body.Error;
-        var outcome = await creation.CreateAsync(body.Value!, Actor(request.HttpContext.User), cancellationToken);
+        var outcome = await creation.CreateAsync(body.Value!, Actor(request.HttpContext.User), OfficerScope.Of(request.HttpContext.User), cancellationToken);
         if (outcome.Value is not { } wave) return outcome.Problem!.ToResult();
         return Results.Created($"/api/waves/{wave.Id}", new WaveCreated(wave.Id, wave.State, wave.Definitions));
     }
 
-    [Function("WavesList"), Beheerder]
-    [Described(Tag, "Alle metingen"), Returns(StatusCodes.Status200OK, typeof(WaveSummary[]))]
+    [Function("WavesList"), Beheerder, ScopeInCode("Lists only the waves all of whose municipalities are the officer's.")]
+    [Described(Tag, "De metingen van uw gemeenten"), Returns(StatusCodes.Status200OK, typeof(WaveSummary[]))]
     public async Task<IResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/waves")] HttpRequest request, CancellationToken cancellationToken) =>
-        Results.Ok((await store.ListAsync(cancellationToken)).Select(WaveSummary.From));
+        Results.Ok((await store.ListAsync(cancellationToken)).Where(OfficerScope.Of(request.HttpContext.User).Covers).Select(WaveSummary.From));
 
     [Function("WavesGet"), Beheerder]
     [Described(Tag, "Eén meting met instellingen, kader en steekproef"), Returns(StatusCodes.Status200OK, typeof(WaveRecord)), Returns(StatusCodes.Status404NotFound)]

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ervaring.Integration.Tests.Demo;
 
-/// <summary>The start command's demo: a fictional municipality with two closed years and one in the field.</summary>
+/// <summary>The start command's demo: a fictional region, one municipality with two closed years and one in the field, a second with its current year in the field.</summary>
 public sealed class DemoSeederTests : IAsyncLifetime
 {
     private AzuriteProcess _azurite = null!;
@@ -32,7 +32,14 @@ public sealed class DemoSeederTests : IAsyncLifetime
         await seeder.SeedAsync(CancellationToken.None);
         await seeder.SeedAsync(CancellationToken.None); // idempotent
 
-        var waves = await _app.Services.GetRequiredService<WaveStore>().ListAsync();
+        var all = await _app.Services.GetRequiredService<WaveStore>().ListAsync();
+        // The region's second municipality: one wave, in the field, with answers.
+        var second = Assert.Single(all, w => w.Settings.Municipalities.Contains(DemoSeeder.SecondMunicipality));
+        Assert.Equal(WaveState.Fielding, second.State);
+        Assert.True((await _app.Services.GetRequiredService<FieldworkProgress>().ReportAsync(second.Id, CancellationToken.None)).Value!.Completed > 0);
+
+        var waves = all.Where(w => w.Settings.Municipalities.Contains(DemoSeeder.Municipality)).ToList();
+        Assert.Equal(4, all.Count);
         Assert.Equal(3, waves.Count);
         Assert.Equal(2, waves.Count(w => w.State == WaveState.Published && w.PurgedOn is not null));
         var current = Assert.Single(waves, w => w.State == WaveState.Fielding);

@@ -38,12 +38,20 @@ public sealed partial class SettingsTests
     [InlineData("Ervaring:RateLimits:AdminPerMinute", "0", "Ervaring:RateLimits:AdminPerMinute moet een geheel getal van minstens 1 zijn")]
     [InlineData("Ervaring:Mixing:MinimumBatch", "-3", "Ervaring:Mixing:MinimumBatch moet een geheel getal van minstens 1 zijn")]
     [InlineData("Ervaring:ApiKeys:onderzoek:Role", "baas", "Ervaring:ApiKeys:onderzoek:Role moet 'beheerder' of 'onderzoeker' zijn")]
+    [InlineData("Ervaring:ApiKeys:onderzoek:Role", "onderzoeker", "Ervaring:ApiKeys:onderzoek hoort bij gemeenten of bij de hele regio: zet Ervaring:ApiKeys:onderzoek:Municipalities")]
+    [InlineData("Ervaring:ApiKeys:onderzoek:Municipalities", "Voorbeeldstad", "Ervaring:ApiKeys:onderzoek heeft zowel Municipalities als Region=true")]
     [InlineData("Ervaring:Secrets:HashPepper", "dGVrb3J0", "Ervaring:Secrets:HashPepper moet base64 van minstens 32 willekeurige bytes zijn")]
     [InlineData("Ervaring:Storage:TableEndpoint", "https://x.table.core.windows.net", "Ervaring:Storage:BlobEndpoint")]
     public async Task A_wrong_setting_stops_the_start_with_a_Dutch_sentence_naming_it(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?> { [key] = value };
-        if (key.StartsWith("Ervaring:ApiKeys:", StringComparison.Ordinal)) settings["Ervaring:ApiKeys:onderzoek:Key"] = "een-sleutel-van-genoeg-tekens";
+        if (key.StartsWith("Ervaring:ApiKeys:", StringComparison.Ordinal))
+        {
+            settings["Ervaring:ApiKeys:onderzoek:Key"] = "een-sleutel-van-genoeg-tekens";
+            settings.TryAdd("Ervaring:ApiKeys:onderzoek:Role", "onderzoeker");
+            // A regional key, except in the case about a key that belongs to no municipality.
+            if (value != "onderzoeker") settings["Ervaring:ApiKeys:onderzoek:Region"] = "true";
+        }
         if (key.StartsWith("Ervaring:Storage:", StringComparison.Ordinal)) settings["Ervaring:Storage:ConnectionString"] = "";
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => AppInstance.StartAsync("UseDevelopmentStorage=true", settings));
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
@@ -102,6 +110,21 @@ public sealed partial class SettingsTests
             HelpEmail = "jeugdonderzoek@voorbeeldstad.example", PrivacyContact = "https://www.voorbeeldstad.example/privacy",
         };
         Assert.True(new ErvaringSettingsValidation().Validate(null, settings).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_key_naming_a_municipality_the_deployment_does_not_have_stops_the_start()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Ervaring:Municipalities:vb:Name"] = "Voorbeeldstad",
+            ["Ervaring:ApiKeys:vb:Key"] = "een-sleutel-van-genoeg-tekens",
+            ["Ervaring:ApiKeys:vb:Role"] = "beheerder",
+            ["Ervaring:ApiKeys:vb:Municipalities"] = "Voorbeeldstad, Havendrop",
+        };
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => AppInstance.StartAsync("UseDevelopmentStorage=true", settings));
+        Assert.Contains("Ervaring:ApiKeys:vb:Municipalities noemt 'Havendrop', maar die gemeente staat niet in Ervaring:Municipalities", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'Voorbeeldstad'", failure.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The keys in the README's configuration table: "`Ervaring:A:B`, `C`" is A:B and A:C; "`…:{n}:Key`, `:Role`" is …:{n}:Role.</summary>

@@ -40,6 +40,18 @@ public sealed class OnderzoekerAttribute() : AccessAttribute(Access.Onderzoeker)
 public sealed class BeheerderAttribute() : AccessAttribute(Access.Beheerder);
 
 /// <summary>
+/// An officer's function without a wave in its route (lists, creation, overviews) says here how it keeps to the
+/// officer's municipalities, in code (<see cref="Security.OfficerScope"/>), since the pipeline has no wave to check.
+/// Every officer function either has <c>{id}</c> in its route (checked centrally) or this attribute; a wiring test
+/// holds every function to that, so a new endpoint cannot forget the municipalities.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ScopeInCodeAttribute(string how) : Attribute
+{
+    public string How { get; } = how;
+}
+
+/// <summary>
 /// The function answers with an HTML page: page headers (no caching, strict CSP), Dutch HTML error pages,
 /// and a sign-in redirect instead of a bare 401.
 /// </summary>

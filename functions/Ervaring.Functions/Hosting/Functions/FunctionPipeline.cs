@@ -12,13 +12,15 @@ namespace Ervaring.Functions.Hosting.Functions;
 /// Every cross-cutting rule of an HTTP function, written once and run around every invocation: in Azure by the
 /// worker middleware (<see cref="FunctionPipelineMiddleware"/>), locally and in tests by the development server.
 /// In order: security headers, body limit, https for the admin pages in Production, authentication (the sign-in
-/// cookie checked against its session), rate limits, access, antiforgery, the function, Dutch bodies for bare error
+/// cookie checked against its session), rate limits, access, antiforgery, the officer's municipalities for a function
+/// about one wave, the function, Dutch bodies for bare error
 /// statuses, no stack trace ever, and the audit log of officers' changes.
 /// </summary>
 public sealed class FunctionPipeline(
     RequestRateLimits rateLimits,
     AdminAuditLog auditLog,
     StorageReadiness storage,
+    WaveScopeGate waveScope,
     Sampling.PublicBaseUrl publicBaseUrl,
     IConfiguration configuration,
     ILogger<FunctionPipeline> logger)
@@ -66,6 +68,13 @@ public sealed class FunctionPipeline(
             }
             // Right after a cold start the tables may still be being created (in parallel with the start itself).
             await storage.WaitAsync(TimeSpan.FromSeconds(3), http.RequestAborted);
+            // An officer's function about one wave runs only for an officer of all the wave's municipalities; a wave
+            // outside them is answered exactly as a wave that does not exist (issue 15; docs/architecture.md).
+            if (function.IsAboutOneWave && await waveScope.RefusalAsync(http, function) is { } notFound)
+            {
+                await ExecuteAsync(notFound, http);
+                return;
+            }
             var result = await invoke();
             await ExecuteAsync(result, http);
             if (!http.Response.HasStarted && http.Response.StatusCode >= 400 && http.Response.ContentType is null && http.Response.ContentLength is null)
@@ -179,6 +188,7 @@ public static class FunctionPipelineRegistration
 {
     public static IHostApplicationBuilder AddFunctionPipeline(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<WaveScopeGate>();
         builder.Services.AddSingleton<FunctionPipeline>();
         return builder;
     }

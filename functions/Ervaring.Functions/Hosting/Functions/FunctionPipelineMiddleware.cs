@@ -19,6 +19,11 @@ public sealed class FunctionPipelineMiddleware(FunctionPipeline pipeline) : IFun
             await next(context);
             return;
         }
+        // The host matched the route, not the worker: make its route values (the wave id above all, which the
+        // municipality check and the audit log read) available the way the development server has them.
+        foreach (var parameter in function.RouteParameters)
+            if (!http.Request.RouteValues.ContainsKey(parameter) && context.BindingContext.BindingData.TryGetValue(parameter, out var value))
+                http.Request.RouteValues[parameter] = value?.ToString();
         await pipeline.RunAsync(http, function, async () =>
         {
             await next(context);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Ervaring.Functions.Hosting.Functions;
@@ -12,9 +13,19 @@ public sealed record HttpFunction(
     AccessAttribute? Access,
     PageAttribute? Page,
     bool FormPost,
-    long? MaxBodyBytes)
+    long? MaxBodyBytes,
+    ScopeInCodeAttribute? ScopeInCode = null)
 {
     public bool IsApi => Route == "api" || Route.StartsWith("api/", StringComparison.Ordinal);
+
+    /// <summary>The names of the route's parameters ("id" in "api/waves/{id}/frame", "year" in "{year:int}").</summary>
+    public IReadOnlyList<string> RouteParameters { get; } = Regex.Matches(Route, @"\{\*{0,2}(\w+)").Select(m => m.Groups[1].Value).ToList();
+
+    /// <summary>
+    /// An officer's function about one wave: not public, with the wave's id in its route. The pipeline loads that wave
+    /// and checks the officer's municipalities before the function runs (<see cref="Security.WaveScopeGate"/>).
+    /// </summary>
+    public bool IsAboutOneWave => Access is { Level: not Hosting.Functions.Access.Public } && RouteParameters.Contains(Security.WaveScopeGate.RouteParameter);
 }
 
 /// <summary>One timer function: its name, NCRONTAB schedule and method.</summary>
@@ -52,7 +63,8 @@ public sealed class HttpFunctionCatalog
                             method.GetCustomAttribute<AccessAttribute>(),
                             method.GetCustomAttribute<PageAttribute>(),
                             method.GetCustomAttribute<FormPostAttribute>() is not null,
-                            method.GetCustomAttribute<MaxBodyAttribute>()?.Bytes));
+                            method.GetCustomAttribute<MaxBodyAttribute>()?.Bytes,
+                            method.GetCustomAttribute<ScopeInCodeAttribute>()));
                     }
                     else if (parameter.GetCustomAttribute<TimerTriggerAttribute>() is { } timer)
                     {

@@ -31,6 +31,7 @@ public sealed class ErvaringSettingsValidation : IValidateOptions<ErvaringSettin
             if ((key.Key ?? "").Length < ApiKeyRegistry.MinimumLength)
                 problems.Add($"{ErvaringSettings.Key("ApiKeys", id, "Key")} moet minstens {ApiKeyRegistry.MinimumLength} tekens hebben.");
         }
+        problems.AddRange(OfficerScopeSettingsValidation.Problems(settings));
 
         foreach (var (secret, value) in new[] { ("TokenKey", settings.Secrets.TokenKey), ("HashPepper", settings.Secrets.HashPepper) })
             if (!string.IsNullOrWhiteSpace(value) && !IsBase64OfAtLeast32Bytes(value))

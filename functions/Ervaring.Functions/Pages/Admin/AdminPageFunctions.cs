@@ -86,17 +86,20 @@ public sealed class AdminPageFunctions(
 
     // ---- Waves (beheerder) ----------------------------------------------------------------------------------
 
-    [Function("PagesOverview"), Beheerder, Page]
+    [Function("PagesOverview"), Beheerder, Page, ScopeInCode("Shows only the waves, deadlines and pending follow-ups of waves all of whose municipalities are the officer's.")]
     public async Task<IResult> Overview(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer")] HttpRequest request, CancellationToken cancellationToken) =>
-        Page<OverviewPage>(new { Waves = await waves.ListAsync(cancellationToken), Deadlines = await deadlines.ReadAsync(cancellationToken) });
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var scope = OfficerScope.Of(request.HttpContext.User);
+        return Page<OverviewPage>(new { Waves = (await waves.ListAsync(cancellationToken)).Where(scope.Covers).ToList(), Deadlines = await deadlines.ReadAsync(scope, cancellationToken) });
+    }
 
-    [Function("PagesNewWave"), Beheerder, Page]
+    [Function("PagesNewWave"), Beheerder, Page, ScopeInCode("An empty form: it shows nothing of any wave.")]
     public IResult NewWave(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "beheer/metingen/nieuw")] HttpRequest request, CancellationToken cancellationToken) =>
         Page<NewWavePage>(new { Form = new WaveForm() });
 
-    [Function("PagesNewWavePost"), Beheerder, Page, FormPost]
+    [Function("PagesNewWavePost"), Beheerder, Page, FormPost, ScopeInCode("The new wave's municipalities must all be the officer's (as the API's WavesCreate).")]
     public async Task<IResult> NewWavePost(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "beheer/metingen/nieuw")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -105,7 +108,7 @@ public sealed class AdminPageFunctions(
         var typed = WaveForm.From(form);
         var (settings, errors) = typed.ToSettings(creation.Validate);
         if (errors.Count > 0) return Page<NewWavePage>(new { Form = typed, Errors = errors }, StatusCodes.Status422UnprocessableEntity);
-        var outcome = await creation.CreateAsync(settings, WaveFunctions.Actor(request.HttpContext.User), PageForms.Carried);
+        var outcome = await creation.CreateAsync(settings, WaveFunctions.Actor(request.HttpContext.User), OfficerScope.Of(request.HttpContext.User), PageForms.Carried);
         // Another wave has this municipality and year (or the same click arrived twice): say which, keep the form.
         if (outcome.Value is not { } wave)
             return Page<NewWavePage>(new { Form = typed, Errors = new List<FieldError> { new("municipalities", outcome.Problem!.Detail) } }, outcome.Problem.Status);
@@ -215,7 +218,7 @@ public sealed class AdminPageFunctions(
     private async Task<IResult> WavePageAsync(string id, CancellationToken cancellationToken, Func<WavePageModel, WavePageModel> with)
     {
         if (await loader.LoadAsync(id, cancellationToken) is not { } model)
-            return Page<MessagePage>(new { Title = "Meting niet gevonden", Text = $"Er is geen meting met kenmerk '{id}'." }, StatusCodes.Status404NotFound);
+            return WaveScopeGate.NotFoundPage(id);
         model = with(model);
         return Page<WavePage>(new { Model = model }, model.Problem?.Status ?? StatusCodes.Status200OK);
     }

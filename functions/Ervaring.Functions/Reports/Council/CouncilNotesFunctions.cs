@@ -2,6 +2,7 @@ using Ervaring.Core.Reports.Council;
 using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;
 using Ervaring.Functions.Hosting.Functions;
+using Ervaring.Functions.Security;
 using Ervaring.Storage.Council;
 using Microsoft.Azure.Functions.Worker;
 
@@ -105,12 +106,12 @@ public sealed class CouncilNotesFunctions(CouncilNotesService service, OpenAnswe
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/waves/{id}/quotes/{quoteId}")] HttpRequest request, string id, string quoteId, CancellationToken cancellationToken) =>
         Answer(await quotes.WithdrawAsync(id, quoteId, cancellationToken), _ => Results.NoContent());
 
-    [Function("ReportsDeadlines"), Beheerder]
+    [Function("ReportsDeadlines"), Beheerder, ScopeInCode("Rows and pending follow-ups only of waves all of whose municipalities are the officer's.")]
     [Described(Tag, "Per gemeente en jaar: stand tegenover 1 juli, en acties zonder stand")]
     [Returns(StatusCodes.Status200OK, typeof(DeadlineOverview))]
     public async Task<IResult> Deadlines(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/report-deadlines")] HttpRequest request, CancellationToken cancellationToken) =>
-        Results.Ok(await deadlines.ReadAsync(cancellationToken));
+        Results.Ok(await deadlines.ReadAsync(OfficerScope.Of(request.HttpContext.User), cancellationToken));
 
     private static IResult Answer<T>(Outcome<T> outcome, Func<T, IResult> ok) => outcome.Problem?.ToResult() ?? ok(outcome.Value!);
 

@@ -1,6 +1,7 @@
 using Ervaring.Core.Reports;
 using Ervaring.Core.Waves;
 using Ervaring.Functions.Pages.Shared;
+using Ervaring.Functions.Security;
 using Ervaring.Storage.Aggregates;
 using Ervaring.Storage.Council;
 using Ervaring.Storage.Reports;
@@ -31,12 +32,13 @@ public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggreg
 {
     public static DateOnly DeadlineFor(int year) => new(year + 1, 7, 1);
 
-    public async Task<DeadlineOverview> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>The rows and pending follow-ups of the waves the officer may see (all of whose municipalities are theirs).</summary>
+    public async Task<DeadlineOverview> ReadAsync(OfficerScope scope, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = new List<DeadlineRow>();
         var pending = new List<PendingFollowUp>();
-        foreach (var wave in await waves.ListAsync(cancellationToken))
+        foreach (var wave in (await waves.ListAsync(cancellationToken)).Where(scope.Covers))
         {
             // Not WaveState.Dutch(): there "concept" means a wave not yet sampled, here it must mean the report draft.
             var stage = wave.State switch
