@@ -49,6 +49,9 @@ param tokenKey string
 @secure()
 param hashPepper string
 
+@description('The region\'s own app settings: its municipalities (Ervaring__Municipalities__{id}__Name, DisplayName, Logo, HelpPhone, HelpEmail, HelpHours, PrivacyContact, DataProtectionOfficer, EntraGroups) and the region (Ervaring__Region__Name, CoordinatorGroups, Processor). Written together with the template\'s own settings, so a redeployment keeps them; the template\'s settings win on a name both give. See docs/deploy.md, steps 4b and 6.')
+param regionAppSettings object = {}
+
 // ---------------------------------------------------------------------------------------------------
 // Names. Must stay equal to functions/Ervaring.Storage/StorageNames.cs (checked by
 // tests/Ervaring.Deployment.Tests against StorageNames.Tables.All and StorageNames.Containers.All).
@@ -478,7 +481,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: {
+  // The config resource replaces every app setting at each deployment: the region's settings are part of it, never
+  // set by hand beside it. The template's own settings come last, so a region file cannot redirect storage or secrets.
+  properties: union(regionAppSettings, {
     // Functions host storage, identity-based: no connection string exists anywhere.
     AzureWebJobsStorage__accountName: hostStorage.name
     AzureWebJobsStorage__credential: 'managedidentity'
@@ -499,7 +504,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Telemetry, Entra-authenticated (the component has local auth disabled).
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${appIdentity.properties.clientId};Authorization=AAD'
-  }
+  })
 }
 
 // Keep deployment credentials keyless too: no FTP, no basic-auth SCM (the Azure CLI deploys

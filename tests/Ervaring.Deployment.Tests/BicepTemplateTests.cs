@@ -66,7 +66,7 @@ public sealed partial class BicepTemplateTests(CompiledTemplate compiled) : ICla
     {
         var parameters = compiled.Template["parameters"]!.AsObject();
         Assert.Equal(
-            new[] { "alertEmail", "entraClientId", "entraTenantId", "frameRetentionDays", "hashPepper", "location", "namePrefix", "publicBaseUrl", "tokenKey" },
+            new[] { "alertEmail", "entraClientId", "entraTenantId", "frameRetentionDays", "hashPepper", "location", "namePrefix", "publicBaseUrl", "regionAppSettings", "tokenKey" },
             parameters.Select(p => p.Key).Order());
         Assert.Equal("westeurope", (string?)parameters["location"]!["defaultValue"]);
         // The server secrets never appear in deployment history or logs.
@@ -268,10 +268,27 @@ public sealed partial class BicepTemplateTests(CompiledTemplate compiled) : ICla
         Assert.DoesNotContain("AccountKey=", compiled.TemplateText, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// The region's own settings (municipalities, coordinators) travel in the template, so a redeployment keeps them,
+    /// and come first in the union: the template's storage, secret and sign-in settings always win.
+    /// </summary>
+    [Fact]
+    public void The_regions_settings_are_deployed_with_the_templates_and_cannot_override_them()
+    {
+        var properties = (string)AppSettingsConfig()["properties"]!;
+        Assert.StartsWith("[union(parameters('regionAppSettings'), createObject(", properties, StringComparison.Ordinal);
+        Assert.Contains("Ervaring__Municipalities__", compiled.Parameters["parameters"]!["regionAppSettings"]!["value"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    private System.Text.Json.Nodes.JsonNode AppSettingsConfig() =>
+        Assert.Single(compiled.OfType(SiteConfig), c => ((string)c["name"]!).Contains("'appsettings'"));
+
     private Dictionary<string, string> AppSettings()
     {
-        var config = Assert.Single(compiled.OfType(SiteConfig), c => ((string)c["name"]!).Contains("'appsettings'"));
-        var settings = config["properties"]!.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!);
+        // "[union(parameters('regionAppSettings'), createObject('Name', value, …))]": the template's own settings are
+        // the createObject pairs; a value is a literal ('managedidentity') or an expression (reference(…).clientId).
+        var properties = (string)AppSettingsConfig()["properties"]!;
+        var settings = ArmExpression.CreateObjectPairs(properties);
         // Settings could also hide in siteConfig.appSettings on the site itself.
         var inline = compiled.OfType(Sites).SelectMany(s => s["properties"]?["siteConfig"]?["appSettings"]?.AsArray() ?? []);
         foreach (var setting in inline) settings[(string)setting!["name"]!] = (string)setting["value"]!;
