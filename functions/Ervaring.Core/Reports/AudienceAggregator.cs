@@ -1,3 +1,4 @@
+using Ervaring.Core.Reports.Aggregation;
 using Ervaring.Core.Statistics;
 using Ervaring.Core.Surveys;
 
@@ -30,6 +31,9 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     private bool _materialized = true;
 
     public string Audience => audience;
+
+    /// <summary>Estimates that could not be made and strata merged, gathered while estimating.</summary>
+    public AggregationDiagnostics Diagnostics { get; } = new();
     public long Responses { get; private set; }
 
     /// <summary>Responses whose stratum is not among the audience's weighting strata (should be none).</summary>
@@ -124,7 +128,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         }
     }
 
-    public IReadOnlyList<DistributionRow> Distributions(ReportScope scope, List<string> problems)
+    public IReadOnlyList<DistributionRow> Distributions(ReportScope scope)
     {
         Materialize();
         var estimator = new StratifiedEstimator(strata.Populations);
@@ -133,7 +137,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
             foreach (var option in item.Options.Where(o => !o.NotApplicable))
             {
                 if (!_options.TryGetValue((item.Id, option.Code), out var accumulator)) continue;
-                var estimate = TryEstimate(estimator, accumulator, EstimateKind.Proportion, InScope(scope), problems, $"{item.Id}={option.Code}");
+                var estimate = TryEstimate(estimator, accumulator, EstimateKind.Proportion, InScope(scope), $"{item.Id}={option.Code}");
                 if (estimate is null) continue;
                 rows.Add(new DistributionRow(audience, scope.Name, item.Id, option.Code, option.Label, estimate.Respondents, estimate.Value, estimate.Interval.Low, estimate.Interval.High));
             }
@@ -141,7 +145,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     }
 
     /// <summary>Estimates for every indicator and question: whole scope and each value of each breakdown.</summary>
-    public IReadOnlyList<EstimateRow> Estimates(ReportScope scope, List<string> problems, List<CollapseRow> collapses)
+    public IReadOnlyList<EstimateRow> Estimates(ReportScope scope)
     {
         Materialize();
         var estimator = new StratifiedEstimator(strata.Populations);
@@ -150,12 +154,11 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         {
             if (!_measures.TryGetValue((type, id), out var accumulator)) continue;
             var inScope = InScope(scope);
-            var total = TryEstimate(estimator, accumulator, kind, inScope, problems, id);
+            var total = TryEstimate(estimator, accumulator, kind, inScope, id);
             if (total is null) continue;
             rows.Add(Row(scope, Dimensions.Total, Dimensions.TotalValue, type, id, label, scale, total));
             foreach (var c in total.Collapses)
-                if (!collapses.Any(x => x.Audience == audience && x.Measure == id && x.From == c.From.ToString()))
-                    collapses.Add(new CollapseRow(audience, id, c.From.ToString(), c.Into.ToString(), c.Reason));
+                Diagnostics.Collapse(new CollapseRow(audience, id, c.From.ToString(), c.Into.ToString(), c.Reason));
 
             var dimensions = scope.IsRegion ? Dimensions.Breakdowns.Prepend(Dimensions.Municipality) : Dimensions.Breakdowns;
             foreach (var dimension in dimensions)
@@ -164,7 +167,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
                     .Distinct().Order(StringComparer.Ordinal);
                 foreach (var value in values)
                 {
-                    var estimate = TryEstimate(estimator, accumulator, kind, (s, d) => inScope(s, d) && Value(dimension, s, d) == value, problems, id);
+                    var estimate = TryEstimate(estimator, accumulator, kind, (s, d) => inScope(s, d) && Value(dimension, s, d) == value, id);
                     if (estimate is not null) rows.Add(Row(scope, dimension, value, type, id, label, scale, estimate));
                 }
             }
@@ -177,7 +180,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     /// stratum (the municipality is part of every stratum), so they are independent and the difference's interval
     /// is the one of <see cref="Trends.Compare"/>.
     /// </summary>
-    public IReadOnlyList<ComparisonRow> Comparisons(ReportScope region, List<string> problems)
+    public IReadOnlyList<ComparisonRow> Comparisons(ReportScope region)
     {
         var rows = new List<ComparisonRow>();
         if (!region.IsRegion) return rows;
@@ -187,8 +190,8 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
             if (!_measures.TryGetValue((type, id), out var accumulator)) continue;
             foreach (var municipality in accumulator.Cells.Select(c => c.Stratum.Municipality).Distinct().Order(StringComparer.Ordinal))
             {
-                var own = TryEstimate(estimator, accumulator, kind, (s, _) => s.Municipality == municipality, problems, id);
-                var rest = TryEstimate(estimator, accumulator, kind, (s, _) => s.Municipality != municipality, problems, id);
+                var own = TryEstimate(estimator, accumulator, kind, (s, _) => s.Municipality == municipality, id);
+                var rest = TryEstimate(estimator, accumulator, kind, (s, _) => s.Municipality != municipality, id);
                 if (own is null || rest is null) continue;
                 var difference = Trends.Compare(rest, own);
                 rows.Add(new ComparisonRow(audience, region.Name, id, municipality, rest.Respondents, difference.Difference,
@@ -209,7 +212,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     }
 
     private EstimateRow Row(ReportScope scope, string dimension, string value, string type, string id, string label, string scale, Estimate e) =>
-        new(audience, scope.Name, dimension, value, type, id, label, e.Kind == EstimateKind.Proportion ? "proportion" : "mean", scale,
+        new(audience, scope.Name, dimension, value, type, id, label, EstimateRows.Name(e.Kind), scale,
             e.Respondents, e.Value, e.StandardError, e.DegreesOfFreedom, e.Interval.Low, e.Interval.High);
 
     private static Func<StratumKey, string, bool> InScope(ReportScope scope) =>
@@ -243,7 +246,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         };
     }
 
-    private static Estimate? TryEstimate(StratifiedEstimator estimator, ItemAccumulator accumulator, EstimateKind kind, Func<StratumKey, string, bool> inDomain, List<string> problems, string what)
+    private Estimate? TryEstimate(StratifiedEstimator estimator, ItemAccumulator accumulator, EstimateKind kind, Func<StratumKey, string, bool> inDomain, string what)
     {
         try
         {
@@ -251,8 +254,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         }
         catch (StratumCollapseException ex)
         {
-            var message = $"Geen schatting voor '{what}': {ex.Message}";
-            if (!problems.Contains(message)) problems.Add(message);
+            Diagnostics.Problem($"Geen schatting voor '{what}': {ex.Message}");
             return null;
         }
     }
