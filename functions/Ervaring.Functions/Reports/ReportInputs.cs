@@ -20,7 +20,8 @@ public sealed record WaveInputs(WaveRecord Wave, SampleAuditRecord Audit, IReadO
 
     /// <summary>The design side of the aggregation in Core: audiences, scopes and N_h per sampling stratum.</summary>
     public WaveDesignInput Design => new(Wave.Id, Audiences, Scopes,
-        Audit.Strata.ToDictionary(s => s.Key, s => (long)s.PopulationSize, StringComparer.Ordinal));
+        Audit.Strata.ToDictionary(s => s.Key, s => (long)s.PopulationSize, StringComparer.Ordinal),
+        Wave.Settings.Year, SamplingDesigns.Design(Wave.Settings).SampleSize);
 }
 
 /// <summary>Reads a wave's sample audit record (N_h per stratum) and questionnaire snapshots.</summary>

@@ -51,8 +51,8 @@ public sealed class WaveAggregation(
         var waveId = wave.Id;
         var aggregator = new WaveAggregator(input.Design);
         await foreach (var answered in responses.ListAsync(waveId, cancellationToken))
-            aggregator.Add(new AnsweredQuestionnaire(answered.Audience,
-                new RespondentAttributes(answered.StratumKey, answered.Municipality, answered.CareType, answered.AgeBand, answered.Referrer), answered.Answers));
+            aggregator.Add(answered.Audience,
+                new RespondentAttributes(answered.StratumKey, answered.Municipality, answered.CareType, answered.AgeBand, answered.Referrer), answered.Answers);
 
         // Counted after the responses were read: during fielding both grow, and this way never fewer completes than aggregated.
         var counts = wave.FieldworkCountsFrozen ? await frozen.ReadAsync(waveId, cancellationToken) : await progress.CountLiveAsync(waveId, cancellationToken);

@@ -33,7 +33,7 @@ public class AggregationBenchmarks
             new Dictionary<string, long>(StringComparer.Ordinal));
         var aggregator = new WaveAggregator(design);
         foreach (var (who, answers) in stream.Responses(responses))
-            aggregator.Add(new AnsweredQuestionnaire("ouders", who, answers));
+            aggregator.Add("ouders", who, answers);
         var accumulate = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var result = aggregator.Result(new WaveAggregationContext(AggregateStatus.Draft, DateTimeOffset.UnixEpoch, [], []));
         var estimated = new AudienceAggregator("ouders", stream.Definition, stream.Strata).EstimatedItems.ToList();

@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Surveys;
 
 namespace Ervaring.Core.Reports.Aggregation;
@@ -10,11 +11,15 @@ public sealed record AudienceInput(string Audience, SurveyDefinition Definition,
 /// questionnaire and weighting strata, the scopes estimates are made for, and N_h per sampling stratum key
 /// (the audit record's strata, for the response table).
 /// </summary>
+/// <param name="Year">The wave's year (pooling takes earlier years only).</param>
+/// <param name="Pooling">The wave's margin settings, which decide when a municipality's figure is pooled; null: never.</param>
 public sealed record WaveDesignInput(
     string WaveId,
     IReadOnlyList<AudienceInput> Audiences,
     IReadOnlyList<ReportScope> Scopes,
-    IReadOnlyDictionary<string, long> SampledPopulations);
+    IReadOnlyDictionary<string, long> SampledPopulations,
+    int Year = 0,
+    SampleSizeOptions? Pooling = null);
 
 /// <summary>An anonymous completed questionnaire as aggregation sees it: audience, coarse attributes, answers.</summary>
 public sealed record AnsweredQuestionnaire(string Audience, RespondentAttributes Who, IReadOnlyDictionary<string, IReadOnlyList<string>> Answers);
