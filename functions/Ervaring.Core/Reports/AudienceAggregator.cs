@@ -5,7 +5,8 @@ using Ervaring.Core.Surveys;
 namespace Ervaring.Core.Reports;
 
 /// <summary>The coarse attributes of a respondent that reports break down by.</summary>
-public sealed record RespondentAttributes(string SamplingStratum, string Municipality, string CareType, string AgeBand, string Referrer);
+/// <param name="DurationBand">Duration of care band from the frame at sampling ("0-1", "1-2", "2plus"); empty when not calibrating.</param>
+public sealed record RespondentAttributes(string SamplingStratum, string Municipality, string CareType, string AgeBand, string Referrer, string DurationBand = "");
 
 /// <summary>Where estimates are made: a municipality, or the whole region (then also broken down by municipality).</summary>
 public sealed record ReportScope(string Name, bool IsRegion);
@@ -16,7 +17,12 @@ public sealed record ReportScope(string Name, bool IsRegion);
 /// respondent's care type, age band and referrer, so every breakdown is a domain estimate over the same design.
 /// Memory grows with strata × labels × measures, never with the number of responses.
 /// </summary>
-public sealed class AudienceAggregator(string audience, SurveyDefinition definition, WeightingStrata strata)
+/// <remarks>
+/// With <see cref="AudienceCalibration"/> the estimates come from the raked design (<see cref="CalibratedEstimates"/>)
+/// over the same cells, each with its calibration profile; without it from <see cref="StratifiedEstimator"/>, which
+/// equals the design object without calibration (PostStratifiedDesignTests) and keeps earlier outputs as they were.
+/// </remarks>
+public sealed class AudienceAggregator(string audience, SurveyDefinition definition, WeightingStrata strata, AudienceCalibration? calibration = null)
 {
     private const char Separator = '\u001f';
     private readonly Dictionary<(string Type, string Id), ItemAccumulator> _measures = new();
@@ -26,7 +32,8 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     // measure — indicators, estimated questions, answer options — so a response costs one dictionary look-up, not
     // one per measure. The accumulators above are filled from the cells when estimates are asked for.
     private readonly Slots _slots = new(definition);
-    private readonly Dictionary<(string Stratum, string CareType, string AgeBand, string Referrer), Cell> _cells = new();
+    private readonly Dictionary<(string Stratum, string CareType, string AgeBand, string Referrer, string Duration), Cell> _cells = new();
+    private readonly CalibratedEstimates? _calibrated = calibration is null ? null : new CalibratedEstimates(strata.Populations, calibration);
     private readonly Dictionary<string, string[]> _labelParts = new(StringComparer.Ordinal);
     private bool _materialized = true;
 
@@ -51,9 +58,10 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
             return;
         }
         Responses++;
-        var key = (who.SamplingStratum, who.CareType, who.AgeBand, who.Referrer);
+        var key = (who.SamplingStratum, who.CareType, who.AgeBand, who.Referrer, who.DurationBand);
         if (!_cells.TryGetValue(key, out var cell))
-            _cells[key] = cell = new Cell(stratum, string.Join(Separator, who.CareType, who.AgeBand, who.Referrer), _slots.Count);
+            _cells[key] = cell = new Cell(stratum, string.Join(Separator, who.CareType, who.AgeBand, who.Referrer), _slots.Count,
+                calibration?.ProfileOf(who));
         _materialized = false;
         foreach (var (indicator, score) in SurveyScoring.IndicatorScores(definition, answers))
             if (score is { } value) cell.Add(_slots.Indicator[indicator], value);
@@ -78,20 +86,24 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         if (_materialized) return;
         _measures.Clear();
         _options.Clear();
+        _calibrated?.Clear();
         foreach (var cell in _cells.Values)
             for (var slot = 0; slot < _slots.Count; slot++)
             {
                 if (cell.Moments[slot] is not { Count: > 0 } moments) continue;
                 var (isOption, a, b) = _slots.Targets[slot];
-                (isOption ? Option(a, b) : Accumulator(a, b)).Add(cell.Stratum, moments, cell.Label);
+                var accumulator = isOption ? Option(a, b) : Accumulator(a, b);
+                accumulator.Add(cell.Stratum, moments, cell.Label);
+                _calibrated?.Add(accumulator, cell.Stratum, cell.Profile!, cell.Label, moments);
             }
         _materialized = true;
     }
 
-    private sealed class Cell(StratumKey stratum, string label, int slots)
+    private sealed class Cell(StratumKey stratum, string label, int slots, Statistics.Design.CalibrationProfile? profile)
     {
         public StratumKey Stratum { get; } = stratum;
         public string Label { get; } = label;
+        public Statistics.Design.CalibrationProfile? Profile { get; } = profile;
         public RunningMoments?[] Moments { get; } = new RunningMoments?[slots];
 
         public void Add(int slot, double value) => (Moments[slot] ??= new RunningMoments()).Add(value);
@@ -250,9 +262,9 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     {
         try
         {
-            return estimator.EstimateDomain(accumulator, kind, inDomain);
+            return _calibrated is null ? estimator.EstimateDomain(accumulator, kind, inDomain) : _calibrated.Estimate(accumulator, kind, inDomain);
         }
-        catch (StratumCollapseException ex)
+        catch (Exception ex) when (ex is StratumCollapseException or Statistics.Design.CalibrationException)
         {
             Diagnostics.Problem($"Geen schatting voor '{what}': {ex.Message}");
             return null;

@@ -4,7 +4,8 @@ using Ervaring.Core.Surveys;
 namespace Ervaring.Core.Reports.Aggregation;
 
 /// <summary>What aggregation needs of one audience besides its responses: the questionnaire and weighting strata.</summary>
-public sealed record AudienceInput(string Audience, SurveyDefinition Definition, WeightingStrata Strata);
+/// <param name="Calibration">The frame's margins when the wave calibrates; null for post-stratification.</param>
+public sealed record AudienceInput(string Audience, SurveyDefinition Definition, WeightingStrata Strata, AudienceCalibration? Calibration = null);
 
 /// <summary>
 /// The design side of a wave's aggregation, known before any response is read: the audiences with their
