@@ -1,10 +1,12 @@
+using Ervaring.Core.Reports.Aggregation;
 using Ervaring.Core.Statistics;
 using Ervaring.Core.Surveys;
 
 namespace Ervaring.Core.Reports;
 
 /// <summary>The coarse attributes of a respondent that reports break down by.</summary>
-public sealed record RespondentAttributes(string SamplingStratum, string Municipality, string CareType, string AgeBand, string Referrer);
+/// <param name="DurationBand">Duration of care band from the frame at sampling ("0-1", "1-2", "2plus"); empty when not calibrating.</param>
+public sealed record RespondentAttributes(string SamplingStratum, string Municipality, string CareType, string AgeBand, string Referrer, string DurationBand = "");
 
 /// <summary>Where estimates are made: a municipality, or the whole region (then also broken down by municipality).</summary>
 public sealed record ReportScope(string Name, bool IsRegion);
@@ -15,7 +17,12 @@ public sealed record ReportScope(string Name, bool IsRegion);
 /// respondent's care type, age band and referrer, so every breakdown is a domain estimate over the same design.
 /// Memory grows with strata × labels × measures, never with the number of responses.
 /// </summary>
-public sealed class AudienceAggregator(string audience, SurveyDefinition definition, WeightingStrata strata)
+/// <remarks>
+/// With <see cref="AudienceCalibration"/> the estimates come from the raked design (<see cref="CalibratedEstimates"/>)
+/// over the same cells, each with its calibration profile; without it from <see cref="StratifiedEstimator"/>, which
+/// equals the design object without calibration (PostStratifiedDesignTests) and keeps earlier outputs as they were.
+/// </remarks>
+public sealed class AudienceAggregator(string audience, SurveyDefinition definition, WeightingStrata strata, AudienceCalibration? calibration = null)
 {
     private const char Separator = '\u001f';
     private readonly Dictionary<(string Type, string Id), ItemAccumulator> _measures = new();
@@ -25,11 +32,15 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     // measure — indicators, estimated questions, answer options — so a response costs one dictionary look-up, not
     // one per measure. The accumulators above are filled from the cells when estimates are asked for.
     private readonly Slots _slots = new(definition);
-    private readonly Dictionary<(string Stratum, string CareType, string AgeBand, string Referrer), Cell> _cells = new();
+    private readonly Dictionary<(string Stratum, string CareType, string AgeBand, string Referrer, string Duration), Cell> _cells = new();
+    private readonly CalibratedEstimates? _calibrated = calibration is null ? null : new CalibratedEstimates(strata.Populations, calibration);
     private readonly Dictionary<string, string[]> _labelParts = new(StringComparer.Ordinal);
     private bool _materialized = true;
 
     public string Audience => audience;
+
+    /// <summary>Estimates that could not be made and strata merged, gathered while estimating.</summary>
+    public AggregationDiagnostics Diagnostics { get; } = new();
     public long Responses { get; private set; }
 
     /// <summary>Responses whose stratum is not among the audience's weighting strata (should be none).</summary>
@@ -47,9 +58,10 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
             return;
         }
         Responses++;
-        var key = (who.SamplingStratum, who.CareType, who.AgeBand, who.Referrer);
+        var key = (who.SamplingStratum, who.CareType, who.AgeBand, who.Referrer, who.DurationBand);
         if (!_cells.TryGetValue(key, out var cell))
-            _cells[key] = cell = new Cell(stratum, string.Join(Separator, who.CareType, who.AgeBand, who.Referrer), _slots.Count);
+            _cells[key] = cell = new Cell(stratum, string.Join(Separator, who.CareType, who.AgeBand, who.Referrer), _slots.Count,
+                calibration?.ProfileOf(who));
         _materialized = false;
         foreach (var (indicator, score) in SurveyScoring.IndicatorScores(definition, answers))
             if (score is { } value) cell.Add(_slots.Indicator[indicator], value);
@@ -74,20 +86,24 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         if (_materialized) return;
         _measures.Clear();
         _options.Clear();
+        _calibrated?.Clear();
         foreach (var cell in _cells.Values)
             for (var slot = 0; slot < _slots.Count; slot++)
             {
                 if (cell.Moments[slot] is not { Count: > 0 } moments) continue;
                 var (isOption, a, b) = _slots.Targets[slot];
-                (isOption ? Option(a, b) : Accumulator(a, b)).Add(cell.Stratum, moments, cell.Label);
+                var accumulator = isOption ? Option(a, b) : Accumulator(a, b);
+                accumulator.Add(cell.Stratum, moments, cell.Label);
+                _calibrated?.Add(accumulator, cell.Stratum, cell.Profile!, cell.Label, moments);
             }
         _materialized = true;
     }
 
-    private sealed class Cell(StratumKey stratum, string label, int slots)
+    private sealed class Cell(StratumKey stratum, string label, int slots, Statistics.Design.CalibrationProfile? profile)
     {
         public StratumKey Stratum { get; } = stratum;
         public string Label { get; } = label;
+        public Statistics.Design.CalibrationProfile? Profile { get; } = profile;
         public RunningMoments?[] Moments { get; } = new RunningMoments?[slots];
 
         public void Add(int slot, double value) => (Moments[slot] ??= new RunningMoments()).Add(value);
@@ -124,7 +140,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         }
     }
 
-    public IReadOnlyList<DistributionRow> Distributions(ReportScope scope, List<string> problems)
+    public IReadOnlyList<DistributionRow> Distributions(ReportScope scope)
     {
         Materialize();
         var estimator = new StratifiedEstimator(strata.Populations);
@@ -133,7 +149,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
             foreach (var option in item.Options.Where(o => !o.NotApplicable))
             {
                 if (!_options.TryGetValue((item.Id, option.Code), out var accumulator)) continue;
-                var estimate = TryEstimate(estimator, accumulator, EstimateKind.Proportion, InScope(scope), problems, $"{item.Id}={option.Code}");
+                var estimate = TryEstimate(estimator, accumulator, EstimateKind.Proportion, InScope(scope), $"{item.Id}={option.Code}");
                 if (estimate is null) continue;
                 rows.Add(new DistributionRow(audience, scope.Name, item.Id, option.Code, option.Label, estimate.Respondents, estimate.Value, estimate.Interval.Low, estimate.Interval.High));
             }
@@ -141,7 +157,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     }
 
     /// <summary>Estimates for every indicator and question: whole scope and each value of each breakdown.</summary>
-    public IReadOnlyList<EstimateRow> Estimates(ReportScope scope, List<string> problems, List<CollapseRow> collapses)
+    public IReadOnlyList<EstimateRow> Estimates(ReportScope scope)
     {
         Materialize();
         var estimator = new StratifiedEstimator(strata.Populations);
@@ -150,12 +166,11 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         {
             if (!_measures.TryGetValue((type, id), out var accumulator)) continue;
             var inScope = InScope(scope);
-            var total = TryEstimate(estimator, accumulator, kind, inScope, problems, id);
+            var total = TryEstimate(estimator, accumulator, kind, inScope, id);
             if (total is null) continue;
             rows.Add(Row(scope, Dimensions.Total, Dimensions.TotalValue, type, id, label, scale, total));
             foreach (var c in total.Collapses)
-                if (!collapses.Any(x => x.Audience == audience && x.Measure == id && x.From == c.From.ToString()))
-                    collapses.Add(new CollapseRow(audience, id, c.From.ToString(), c.Into.ToString(), c.Reason));
+                Diagnostics.Collapse(new CollapseRow(audience, id, c.From.ToString(), c.Into.ToString(), c.Reason));
 
             var dimensions = scope.IsRegion ? Dimensions.Breakdowns.Prepend(Dimensions.Municipality) : Dimensions.Breakdowns;
             foreach (var dimension in dimensions)
@@ -164,7 +179,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
                     .Distinct().Order(StringComparer.Ordinal);
                 foreach (var value in values)
                 {
-                    var estimate = TryEstimate(estimator, accumulator, kind, (s, d) => inScope(s, d) && Value(dimension, s, d) == value, problems, id);
+                    var estimate = TryEstimate(estimator, accumulator, kind, (s, d) => inScope(s, d) && Value(dimension, s, d) == value, id);
                     if (estimate is not null) rows.Add(Row(scope, dimension, value, type, id, label, scale, estimate));
                 }
             }
@@ -177,7 +192,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     /// stratum (the municipality is part of every stratum), so they are independent and the difference's interval
     /// is the one of <see cref="Trends.Compare"/>.
     /// </summary>
-    public IReadOnlyList<ComparisonRow> Comparisons(ReportScope region, List<string> problems)
+    public IReadOnlyList<ComparisonRow> Comparisons(ReportScope region)
     {
         var rows = new List<ComparisonRow>();
         if (!region.IsRegion) return rows;
@@ -187,8 +202,8 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
             if (!_measures.TryGetValue((type, id), out var accumulator)) continue;
             foreach (var municipality in accumulator.Cells.Select(c => c.Stratum.Municipality).Distinct().Order(StringComparer.Ordinal))
             {
-                var own = TryEstimate(estimator, accumulator, kind, (s, _) => s.Municipality == municipality, problems, id);
-                var rest = TryEstimate(estimator, accumulator, kind, (s, _) => s.Municipality != municipality, problems, id);
+                var own = TryEstimate(estimator, accumulator, kind, (s, _) => s.Municipality == municipality, id);
+                var rest = TryEstimate(estimator, accumulator, kind, (s, _) => s.Municipality != municipality, id);
                 if (own is null || rest is null) continue;
                 var difference = Trends.Compare(rest, own);
                 rows.Add(new ComparisonRow(audience, region.Name, id, municipality, rest.Respondents, difference.Difference,
@@ -209,7 +224,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     }
 
     private EstimateRow Row(ReportScope scope, string dimension, string value, string type, string id, string label, string scale, Estimate e) =>
-        new(audience, scope.Name, dimension, value, type, id, label, e.Kind == EstimateKind.Proportion ? "proportion" : "mean", scale,
+        new(audience, scope.Name, dimension, value, type, id, label, EstimateRows.Name(e.Kind), scale,
             e.Respondents, e.Value, e.StandardError, e.DegreesOfFreedom, e.Interval.Low, e.Interval.High);
 
     private static Func<StratumKey, string, bool> InScope(ReportScope scope) =>
@@ -243,16 +258,15 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         };
     }
 
-    private static Estimate? TryEstimate(StratifiedEstimator estimator, ItemAccumulator accumulator, EstimateKind kind, Func<StratumKey, string, bool> inDomain, List<string> problems, string what)
+    private Estimate? TryEstimate(StratifiedEstimator estimator, ItemAccumulator accumulator, EstimateKind kind, Func<StratumKey, string, bool> inDomain, string what)
     {
         try
         {
-            return estimator.EstimateDomain(accumulator, kind, inDomain);
+            return _calibrated is null ? estimator.EstimateDomain(accumulator, kind, inDomain) : _calibrated.Estimate(accumulator, kind, inDomain);
         }
-        catch (StratumCollapseException ex)
+        catch (Exception ex) when (ex is StratumCollapseException or Statistics.Design.CalibrationException)
         {
-            var message = $"Geen schatting voor '{what}': {ex.Message}";
-            if (!problems.Contains(message)) problems.Add(message);
+            Diagnostics.Problem($"Geen schatting voor '{what}': {ex.Message}");
             return null;
         }
     }

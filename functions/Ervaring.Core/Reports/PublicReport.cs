@@ -16,6 +16,12 @@ public sealed record PublicMethodology(
     DateOnly? FrameDate, int FrameSize, IReadOnlyList<string> Strata, string Seed, int SuppressionThreshold,
     string Weighting, IReadOnlyList<string> Collapses, DateOnly FieldStart, DateOnly FieldEnd);
 
+/// <summary>
+/// A small municipality's indicator over two or three years together (docs/statistics.md, "Pooled years"): the
+/// figure as the tables show one (respondents = all years' answers), the years, and the one sentence on why.
+/// </summary>
+public sealed record PublicPooled(PublicFigure Figure, IReadOnlyList<int> Years, string Sentence);
+
 /// <summary>A link to an earlier published version of the same report.</summary>
 public sealed record PublicVersionLink(int Version, DateTimeOffset PublishedAt, string? Correction);
 
@@ -52,4 +58,8 @@ public sealed record PublicReport
     public IReadOnlyList<PublicFollowUp> FollowUps { get; init; } = [];
     public IReadOnlyList<PublicQuote> Quotes { get; init; } = [];
     public IReadOnlyList<PublicComparison> Comparisons { get; init; } = [];
+
+    /// <summary>Pooled years; null (and absent from data.json) when none, so reports without them stay as they were.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<PublicPooled>? Pooled { get; init; }
 }

@@ -60,6 +60,18 @@ public sealed record TrendRow(
 /// <summary>In a region: a municipality's indicator total against the rest of the region (independent strata: V = V1 + V2).</summary>
 public sealed record ComparisonRow(string Audience, string Scope, string Measure, string Municipality, long RestN, double Difference, double CiLow, double CiHigh, bool Significant);
 
+/// <summary>The clients an audience speaks for in a municipality (Σ N_h of its weighting strata): pooling's year weight.</summary>
+public sealed record ScopePopulationRow(string Audience, string Scope, long Population);
+
+/// <summary>
+/// A small municipality's indicator total pooled over this and the one or two latest earlier published years
+/// (docs/statistics.md, "Pooled years"), shown beside this year's figure with <see cref="Sentence"/> on why.
+/// </summary>
+/// <param name="ValidThisYear">This year's valid answers, fewer than the wave's target margin needs.</param>
+public sealed record PooledRow(
+    string Audience, string Scope, string Measure, string Kind, IReadOnlyList<int> Years, long ValidThisYear,
+    long N, double Value, double StandardError, int DegreesOfFreedom, double CiLow, double CiHigh, string Sentence);
+
 /// <summary>Strata merged before estimation (reported in the methodology).</summary>
 public sealed record CollapseRow(string Audience, string Measure, string From, string Into, string Reason);
 
@@ -82,6 +94,12 @@ public sealed record WaveAggregate
     public IReadOnlyList<TrendRow> Trends { get; init; } = [];
     public IReadOnlyList<CollapseRow> Collapses { get; init; } = [];
     public IReadOnlyList<ComparisonRow> Comparisons { get; init; } = [];
+
+    /// <summary>Clients per audience and municipality, kept so a later wave can pool with this one.</summary>
+    public IReadOnlyList<ScopePopulationRow> Populations { get; init; } = [];
+
+    /// <summary>Pooled figures for municipalities with fewer valid answers than the margin needs.</summary>
+    public IReadOnlyList<PooledRow> Pooled { get; init; } = [];
 
     /// <summary>Estimates that could not be made, in Dutch (e.g. a municipality without any valid answer).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];

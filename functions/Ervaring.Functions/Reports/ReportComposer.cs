@@ -64,6 +64,7 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
                 Figures = figures,
                 Series = series,
                 Trends = PublicTrends(aggregate, scope, figures, series),
+                Pooled = PublicPooledFigures(aggregate, scope, figures),
                 Reliability = Reliability(input, aggregate, scope, figures, control.MinimumRespondents),
                 Methodology = Methodology(input, aggregate, scope),
                 SoftwareVersion = SoftwareVersion,
@@ -105,6 +106,24 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
                 return new PublicTrend(t.Audience, t.MeasureType, t.Measure, t.EarlierYear,
                     PublicTables.Display(scale, t.Difference), PublicTables.Display(scale, t.CiLow), PublicTables.Display(scale, t.CiHigh), t.Significant);
             }).ToList();
+
+    /// <summary>Pooled years only beside a published total of this year (as trends), on the same display scale.</summary>
+    private static List<PublicPooled>? PublicPooledFigures(WaveAggregate aggregate, ReportScope scope, IReadOnlyList<PublicFigure> figures)
+    {
+        var shown = aggregate.Pooled.Where(p => p.Scope == scope.Name)
+            .Select(p => (Pooled: p, Total: figures.FirstOrDefault(f => f.Dimension == Dimensions.Total && f.MeasureType == MeasureTypes.Indicator
+                                                                     && f.Audience == p.Audience && f.Measure == p.Measure)))
+            .Where(x => x.Total is { Suppressed: false })
+            .Select(x => new PublicPooled(x.Total! with
+            {
+                Respondents = x.Pooled.N,
+                Value = PublicTables.Display(x.Total.Scale, x.Pooled.Value),
+                CiLow = PublicTables.Display(x.Total.Scale, x.Pooled.CiLow),
+                CiHigh = PublicTables.Display(x.Total.Scale, x.Pooled.CiHigh),
+            }, x.Pooled.Years, x.Pooled.Sentence))
+            .ToList();
+        return shown.Count == 0 ? null : shown;
+    }
 
     private static List<PublicReliability> Reliability(WaveInputs input, WaveAggregate aggregate, ReportScope scope, IReadOnlyList<PublicFigure> figures, int k)
     {

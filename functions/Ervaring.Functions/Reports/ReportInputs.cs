@@ -1,4 +1,5 @@
 using Ervaring.Core.Reports;
+using Ervaring.Core.Reports.Aggregation;
 using Ervaring.Core.Sampling;
 using Ervaring.Core.Surveys;
 using Ervaring.Core.Waves;
@@ -8,9 +9,6 @@ using Ervaring.Storage;
 
 namespace Ervaring.Functions.Reports;
 
-/// <summary>What aggregation needs of a wave besides its responses: the questionnaire and weighting strata per audience.</summary>
-public sealed record AudienceInput(string Audience, SurveyDefinition Definition, WeightingStrata Strata);
-
 public sealed record WaveInputs(WaveRecord Wave, SampleAuditRecord Audit, IReadOnlyList<AudienceInput> Audiences)
 {
     /// <summary>The scopes estimates are made for: each municipality, and the region when there are several.</summary>
@@ -19,6 +17,11 @@ public sealed record WaveInputs(WaveRecord Wave, SampleAuditRecord Audit, IReadO
         .. Wave.Settings.Municipalities.Select(m => new ReportScope(m, false)),
         .. Wave.Settings.Municipalities.Count > 1 ? [new ReportScope(Wave.Settings.Region ?? "regio", true)] : Array.Empty<ReportScope>(),
     ];
+
+    /// <summary>The design side of the aggregation in Core: audiences, scopes and N_h per sampling stratum.</summary>
+    public WaveDesignInput Design => new(Wave.Id, Audiences, Scopes,
+        Audit.Strata.ToDictionary(s => s.Key, s => (long)s.PopulationSize, StringComparer.Ordinal),
+        Wave.Settings.Year, SamplingDesigns.Design(Wave.Settings).SampleSize);
 }
 
 /// <summary>Reads a wave's sample audit record (N_h per stratum) and questionnaire snapshots.</summary>

@@ -1,6 +1,5 @@
-using Ervaring.Core.Sampling;
 using Ervaring.Core.Reports;
-using Ervaring.Core.Statistics;
+using Ervaring.Core.Reports.Aggregation;
 using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;
 using Ervaring.Functions.Fielding;
@@ -11,9 +10,9 @@ using Ervaring.Storage.Waves;
 namespace Ervaring.Functions.Reports;
 
 /// <summary>
-/// Computes a wave's aggregate tables: streams its anonymous responses once into per-audience accumulators,
-/// estimates every indicator and question per scope and breakdown, adds response per stratum (RR1), the
-/// R-indicator and trends against earlier published waves, and stores the result in the <c>aggregates</c> table.
+/// Computes a wave's aggregate tables and stores them in the <c>aggregates</c> table. Only storage happens here:
+/// it reads the wave's inputs, streams its anonymous responses, the fieldwork counts and the earlier published
+/// drafts into <see cref="WaveAggregator"/> (Ervaring.Core), which does all the statistics, and writes the result.
 /// During fielding the result is an interim ("tussenstand", officer only); after close it is the report draft.
 /// </summary>
 public sealed class WaveAggregation(
@@ -50,49 +49,16 @@ public sealed class WaveAggregation(
     private async Task<Outcome<WaveAggregate>> ComputeLockedAsync(WaveRecord wave, WaveInputs input, string status, CancellationToken cancellationToken)
     {
         var waveId = wave.Id;
-        var aggregators = input.Audiences.ToDictionary(a => a.Audience, a => new AudienceAggregator(a.Audience, a.Definition, a.Strata), StringComparer.Ordinal);
-        long total = 0;
+        var aggregator = new WaveAggregator(input.Design);
         await foreach (var answered in responses.ListAsync(waveId, cancellationToken))
-        {
-            if (!aggregators.TryGetValue(answered.Audience, out var aggregator)) continue;
-            aggregator.Add(new RespondentAttributes(answered.StratumKey, answered.Municipality, answered.CareType, answered.AgeBand, answered.Referrer), answered.Answers);
-            total++;
-        }
+            aggregator.Add(answered.Audience,
+                new RespondentAttributes(answered.StratumKey, answered.Municipality, answered.CareType, answered.AgeBand, answered.Referrer), answered.Answers);
 
-        var problems = new List<string>();
-        var collapses = new List<CollapseRow>();
-        var estimates = new List<EstimateRow>();
-        var distributions = new List<DistributionRow>();
-        var comparisons = new List<ComparisonRow>();
-        foreach (var aggregator in aggregators.Values)
-        {
-            if (aggregator.OutsideStrata > 0)
-                problems.Add($"{aggregator.OutsideStrata} antwoorden van {aggregator.Audience} vallen in een laag die niet in de steekproef staat; ze tellen niet mee.");
-            foreach (var scope in input.Scopes)
-            {
-                estimates.AddRange(aggregator.Estimates(scope, problems, collapses));
-                distributions.AddRange(aggregator.Distributions(scope, problems));
-                comparisons.AddRange(aggregator.Comparisons(scope, problems));
-            }
-        }
-
+        // Counted after the responses were read: during fielding both grow, and this way never fewer completes than aggregated.
         var counts = wave.FieldworkCountsFrozen ? await frozen.ReadAsync(waveId, cancellationToken) : await progress.CountLiveAsync(waveId, cancellationToken);
-        var response = ResponseRows(input, counts);
-        var aggregate = new WaveAggregate
-        {
-            WaveId = waveId,
-            Status = status,
-            ComputedAt = clock.GetUtcNow(),
-            Responses = total,
-            Estimates = estimates,
-            Distributions = distributions,
-            Response = response,
-            Representativeness = Representativeness(input, response, problems),
-            Trends = await TrendsAsync(wave, estimates, cancellationToken),
-            Collapses = collapses,
-            Comparisons = comparisons,
-            Problems = problems,
-        };
+        var aggregate = aggregator.Result(new WaveAggregationContext(status, clock.GetUtcNow(),
+            counts.Select(c => new FieldworkTally(c.Audience, c.StratumKey, c.Municipality, c.CareType, c.AgeBand, c.Invited, c.Completed)).ToList(),
+            await EarlierPublishedAsync(wave, cancellationToken)));
         // Nothing changed since the stored result (a repeated request, or the timer after the officer): keep it as it
         // is, computed-at included, so the repeat gets the same answer and storage is not written again.
         if (await store.ReadAsync(waveId, status, cancellationToken) is { } previous && await store.IsStoredAsync(aggregate with { ComputedAt = previous.ComputedAt }, cancellationToken))
@@ -101,78 +67,15 @@ public sealed class WaveAggregation(
         return aggregate;
     }
 
-    private static List<ResponseRow> ResponseRows(WaveInputs input, IReadOnlyList<FieldworkCount> counts)
+    /// <summary>The report drafts of every earlier published wave (the trends compare the same scope and audience).</summary>
+    private async Task<List<PublishedAggregate>> EarlierPublishedAsync(WaveRecord wave, CancellationToken cancellationToken)
     {
-        var population = input.Audit.Strata.ToDictionary(s => s.Key, s => (long)s.PopulationSize, StringComparer.Ordinal);
-        return counts.OrderBy(c => c.Audience, StringComparer.Ordinal).ThenBy(c => c.StratumKey, StringComparer.Ordinal)
-            .Select(c => new ResponseRow(c.Audience, c.StratumKey, c.Municipality, c.CareType, c.AgeBand, population.GetValueOrDefault(c.StratumKey),
-                c.Invited, c.Completed, c.ResponseRate))
-            .ToList();
-    }
-
-    /// <summary>R-indicator per audience and scope: propensity r_h/n_h per stratum, design weights N_h/n_h, partials by care type and age band.</summary>
-    private static List<RepresentativenessRow> Representativeness(WaveInputs input, IReadOnlyList<ResponseRow> response, List<string> problems)
-    {
-        var rows = new List<RepresentativenessRow>();
-        foreach (var audience in input.Audiences)
-            foreach (var scope in input.Scopes)
-            {
-                var strata = new List<StratumFieldwork>();
-                var careType = new Dictionary<StratumKey, string>();
-                var ageBand = new Dictionary<StratumKey, string>();
-                foreach (var row in response.Where(r => r.Audience == audience.Audience && (scope.IsRegion || r.Municipality == scope.Name)))
-                {
-                    if (audience.Strata.Find(row.Stratum) is not { } key) continue;
-                    strata.Add(new StratumFieldwork(key, audience.Strata.Populations[key], row.Invited, 0, row.Completed));
-                    careType[key] = row.CareType;
-                    ageBand[key] = row.AgeBand;
-                }
-                if (strata.Count == 0) continue;
-                var result = RIndicator.Compute(strata, new Dictionary<string, Func<StratumKey, string>>
-                {
-                    [Dimensions.CareType] = k => careType[k],
-                    [Dimensions.AgeBand] = k => ageBand[k],
-                });
-                var sentence = RepresentativenessSentence.Describe(result, (variable, category) => GroupName(audience.Audience, variable, category));
-                rows.Add(new RepresentativenessRow(audience.Audience, scope.Name, result.R, result.MeanPropensity, double.IsFinite(result.MaximalBias) ? result.MaximalBias : null, sentence,
-                    result.Partials.SelectMany(p => p.Categories.Select(c => new PartialRow(p.Variable, c.Category, c.Propensity, c.Partial))).ToList()));
-            }
-        return rows;
-    }
-
-    /// <summary>Dutch plural names for the representativeness sentence ("Ouders van kinderen met verblijf").</summary>
-    public static string GroupName(string audience, string variable, string category) => (audience, variable) switch
-    {
-        (Audiences.JongerenName, Dimensions.CareType) => $"Jongeren met {category}",
-        (Audiences.JongerenName, _) => $"Jongeren van {category} jaar",
-        (_, Dimensions.CareType) => $"Ouders van kinderen met {category}",
-        _ => $"Ouders van kinderen van {category} jaar",
-    };
-
-    /// <summary>Every earlier published wave of the same scope (municipality, or region by name) and audience.</summary>
-    private async Task<List<TrendRow>> TrendsAsync(WaveRecord wave, IReadOnlyList<EstimateRow> estimates, CancellationToken cancellationToken)
-    {
-        var trends = new List<TrendRow>();
+        var result = new List<PublishedAggregate>();
         var earlier = (await waves.ListAsync(cancellationToken))
             .Where(w => w.Id != wave.Id && w.State == WaveState.Published && w.Settings.Year < wave.Settings.Year).ToList();
         foreach (var previous in earlier)
-        {
-            var theirs = await store.ReadAsync(previous.Id, AggregateStatus.Draft, cancellationToken);
-            if (theirs is null) continue;
-            var byKey = theirs.Estimates.Where(e => e.Dimension == Dimensions.Total && e.MeasureType == MeasureTypes.Indicator)
-                .ToDictionary(e => (e.Audience, e.Scope, e.Measure));
-            foreach (var mine in estimates.Where(e => e.Dimension == Dimensions.Total && e.MeasureType == MeasureTypes.Indicator))
-            {
-                if (!byKey.TryGetValue((mine.Audience, mine.Scope, mine.Measure), out var old)) continue;
-                var trend = Trends.Compare(ToEstimate(old), ToEstimate(mine));
-                trends.Add(new TrendRow(mine.Audience, mine.Scope, mine.MeasureType, mine.Measure, previous.Id, previous.Settings.Year,
-                    old.Value, mine.Value, trend.Difference, trend.Interval.Low, trend.Interval.High, trend.IsSignificant));
-            }
-        }
-        return trends.OrderBy(t => t.EarlierYear).ToList();
+            if (await store.ReadAsync(previous.Id, AggregateStatus.Draft, cancellationToken) is { } theirs)
+                result.Add(new PublishedAggregate(previous.Id, previous.Settings.Year, theirs));
+        return result;
     }
-
-    private static Estimate ToEstimate(EstimateRow row) => new(
-        row.Kind == "proportion" ? EstimateKind.Proportion : EstimateKind.Mean, row.Value, row.StandardError, row.DegreesOfFreedom,
-        new ConfidenceInterval(row.CiLow, row.CiHigh), row.N, []);
 }

@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Attributes;
 using Ervaring.Core.Reports;
+using Ervaring.Core.Reports.Aggregation;
+using Ervaring.Core.Surveys;
 
 namespace Ervaring.Benchmarks.InProcess;
 
 /// <summary>
 /// Aggregation into the report tables, through the same seam as <c>WaveAggregation.ComputeAsync</c>: every
-/// response streamed once into an <see cref="AudienceAggregator"/>, then estimates and answer distributions
-/// for each scope (10 municipalities and the region; breakdowns by municipality, care type, age band, referrer).
+/// response streamed once into a <see cref="WaveAggregator"/>, then its result: estimates, answer distributions
+/// and region comparisons for each scope (10 municipalities and the region; breakdowns by municipality, care type, age band, referrer).
 /// </summary>
 [MemoryDiagnoser]
 public class AggregationBenchmarks
@@ -24,23 +26,17 @@ public class AggregationBenchmarks
     [Benchmark]
     public int Aggregate() => Run(_stream, Responses).Rows;
 
-    public static (int Rows, AudienceAggregator Aggregator, List<EstimateRow> Estimates, TimeSpan Accumulate, int Collapses) Run(SyntheticResponseStream stream, long responses)
+    public static (int Rows, IReadOnlyList<SurveyItem> EstimatedItems, List<EstimateRow> Estimates, TimeSpan Accumulate, int Collapses) Run(SyntheticResponseStream stream, long responses)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var aggregator = new AudienceAggregator("ouders", stream.Definition, stream.Strata);
+        var design = new WaveDesignInput("benchmark", [new AudienceInput("ouders", stream.Definition, stream.Strata)], stream.Scopes,
+            new Dictionary<string, long>(StringComparer.Ordinal));
+        var aggregator = new WaveAggregator(design);
         foreach (var (who, answers) in stream.Responses(responses))
-            aggregator.Add(who, answers);
+            aggregator.Add("ouders", who, answers);
         var accumulate = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        var problems = new List<string>();
-        var collapses = new List<CollapseRow>();
-        var estimates = new List<EstimateRow>();
-        var rows = 0;
-        foreach (var scope in stream.Scopes)
-        {
-            var e = aggregator.Estimates(scope, problems, collapses);
-            estimates.AddRange(e);
-            rows += e.Count + aggregator.Distributions(scope, problems).Count;
-        }
-        return (rows, aggregator, estimates, accumulate, collapses.Count);
+        var result = aggregator.Result(new WaveAggregationContext(AggregateStatus.Draft, DateTimeOffset.UnixEpoch, [], []));
+        var estimated = new AudienceAggregator("ouders", stream.Definition, stream.Strata).EstimatedItems.ToList();
+        return (result.Estimates.Count + result.Distributions.Count, estimated, result.Estimates.ToList(), accumulate, result.Collapses.Count);
     }
 }

@@ -26,14 +26,14 @@ public static class RComparison
         if (!Exists("Rscript")) return new Outcome(false, "Rscript niet gevonden", responses, 0, 0, 0, 0, 0, 0, 0);
         var stream = new SyntheticResponseStream(SyntheticResponseStream.LoadOuders(), responses);
         var started = Stopwatch.GetTimestamp();
-        var (_, aggregator, estimates, _, collapses) = AggregationBenchmarks.Run(stream, responses);
+        var (_, estimatedItems, estimates, _, collapses) = AggregationBenchmarks.Run(stream, responses);
         var ours = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
         var folder = Directory.CreateTempSubdirectory("ervaring-bench-r-");
         try
         {
             var csv = Path.Combine(folder.FullName, "responses.csv");
-            var items = aggregator.EstimatedItems.ToList();
+            var items = estimatedItems.ToList();
             await using (var writer = new StreamWriter(csv, false, new UTF8Encoding(false), 1 << 16))
             {
                 await writer.WriteLineAsync("h,N,gemeente,zorgvorm,leeftijdsgroep,verwijzer," + string.Join(',', items.Select(i => "y_" + i.Id)));

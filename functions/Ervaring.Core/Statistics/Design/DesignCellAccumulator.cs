@@ -20,6 +20,13 @@ public sealed class DesignCellAccumulator
         moments.Add(value);
     }
 
+    /// <summary>Adds the moments of answers already summed elsewhere (the aggregator's cells).</summary>
+    public void Add(StratumKey stratum, CalibrationProfile profile, RunningMoments moments, string label = "")
+    {
+        if (!cells.TryGetValue((stratum, profile, label), out var mine)) cells[(stratum, profile, label)] = mine = new RunningMoments();
+        mine.Merge(moments);
+    }
+
     /// <summary>Adds everything another accumulator saw (e.g. from a parallel batch).</summary>
     public void Merge(DesignCellAccumulator other)
     {

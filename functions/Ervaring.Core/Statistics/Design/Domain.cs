@@ -21,6 +21,14 @@ public abstract record Domain
     /// <summary>Clients fed with a domain label that is not a calibration variable.</summary>
     public static Domain Label(string label) => new LabelDomain(label);
 
+    /// <summary>Any union of cells, e.g. the aggregator's scopes and breakdowns (decided per cell, never per answer).</summary>
+    public static Domain Where(Func<StratumKey, CalibrationProfile, string, bool> contains) => new PredicateDomain(contains);
+
+    private sealed record PredicateDomain(Func<StratumKey, CalibrationProfile, string, bool> Test) : Domain
+    {
+        public override bool Contains(StratumKey stratum, CalibrationProfile profile, string label) => Test(stratum, profile, label);
+    }
+
     private sealed record EveryoneDomain : Domain
     {
         public override bool Contains(StratumKey stratum, CalibrationProfile profile, string label) => true;

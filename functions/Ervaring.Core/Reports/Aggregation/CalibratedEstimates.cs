@@ -1,0 +1,57 @@
+using Ervaring.Core.Statistics;
+using Ervaring.Core.Statistics.Design;
+
+namespace Ervaring.Core.Reports.Aggregation;
+
+/// <summary>
+/// A wave that calibrates (docs/statistics.md, "Weighting: post-stratification or calibration"): the frame's
+/// margins of one audience per municipality, and which variables they are of.
+/// </summary>
+/// <param name="Margins">Counts of the clients this audience speaks for, so each municipality's margins add up to Σ N_h.</param>
+public sealed record AudienceCalibration(CalibrationVariables Variables, CalibrationMargins Margins)
+{
+    /// <summary>A respondent's profile: the referrer and the duration band stored with the response.</summary>
+    public CalibrationProfile ProfileOf(RespondentAttributes who)
+    {
+        var categories = new List<(string, string)>();
+        if (Variables.Referrer) categories.Add((CalibrationVariables.ReferrerName, who.Referrer));
+        if (Variables.Duration) categories.Add((CalibrationVariables.DurationName, who.DurationBand));
+        return CalibrationProfile.Of([.. categories]);
+    }
+}
+
+/// <summary>
+/// The calibrated estimates of one audience: per measure the same cells as its post-stratified accumulator, with
+/// each cell's calibration profile, and one <see cref="SurveyDesign"/> per measure (its valid answers), raked to the
+/// margins within each municipality and built on first use; every scope and breakdown is a domain of that design
+/// (R: calibrate(…, calfun = "raking") → svymean / svyciprop / svyby).
+/// </summary>
+internal sealed class CalibratedEstimates(IReadOnlyDictionary<StratumKey, long> populations, AudienceCalibration calibration)
+{
+    private readonly Dictionary<ItemAccumulator, DesignCellAccumulator> _items = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ItemAccumulator, SurveyDesign> _designs = new(ReferenceEqualityComparer.Instance);
+
+    public AudienceCalibration Calibration => calibration;
+
+    public void Clear()
+    {
+        _items.Clear();
+        _designs.Clear();
+    }
+
+    public void Add(ItemAccumulator measure, StratumKey stratum, CalibrationProfile profile, string label, RunningMoments moments)
+    {
+        if (!_items.TryGetValue(measure, out var item)) _items[measure] = item = new DesignCellAccumulator();
+        item.Add(stratum, profile, moments, label);
+    }
+
+    /// <exception cref="StratumCollapseException">A stratum cannot be merged.</exception>
+    /// <exception cref="CalibrationException">Raking does not reach the margins.</exception>
+    public Estimate? Estimate(ItemAccumulator measure, EstimateKind kind, Func<StratumKey, string, bool> inDomain)
+    {
+        if (!_items.TryGetValue(measure, out var item)) return null;
+        if (!_designs.TryGetValue(measure, out var design))
+            _designs[measure] = design = SurveyDesign.For(item, populations, calibration.Margins);
+        return DesignEstimator.Estimate(design, item, kind, Domain.Where((stratum, _, label) => inDomain(stratum, label)));
+    }
+}
