@@ -100,7 +100,9 @@ public sealed class AdminFlowTests(BrowserFixture fixture)
         await Expect(page.GetByText("De trekking klopt", new() { Exact = true })).ToBeVisibleAsync();
         await shot("08-gecontroleerd");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Veldwerk starten" }).ClickAsync();
+        // Starting the fieldwork goes through its confirmation page (issue 20).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Veldwerk starten…" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, veldwerk starten" }).ClickAsync();
         await page.WaitForURLAsync("**gedaan=veldwerk*");
         await Expect(page.Locator("#status")).ToHaveTextAsync("in veld");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Steekproef trekken" })).ToHaveCountAsync(0);
