@@ -133,7 +133,9 @@ public sealed class CycleTests(BrowserFixture fixture)
         var jsonHref = await page.GetByRole(AriaRole.Link, new() { Name = "JSON", Exact = true }).GetAttributeAsync("href");
         var json = await page.Context.APIRequest.GetAsync(jsonHref!);
         Assert.Equal(200, json.Status);
-        Assert.StartsWith("{\"status\":\"concept — niet openbaar\",\"openbaar\":false", await json.TextAsync());
+        using var draftJson = System.Text.Json.JsonDocument.Parse(await json.TextAsync());
+        var fields = draftJson.RootElement.EnumerateObject().Take(2).Select(p => (p.Name, p.Value.ToString())).ToList();
+        Assert.Equal([("status", "concept — niet openbaar"), ("openbaar", "False")], fields);
         await page.GetByRole(AriaRole.Link, new() { Name = "← Terug naar respons en rapport" }).ClickAsync();
 
         // Publishing asks first and says what becomes public.
