@@ -78,7 +78,8 @@ public sealed class AdminFlowTests(BrowserFixture fixture)
         Assert.True(await strata.CountAsync() > 5, "several strata (care type × age band × referrer)");
         foreach (var row in await strata.AllAsync())
         {
-            var cells = await row.Locator("td").AllInnerTextsAsync();
+            // Text content, not inner text: the table is folded away in a <details> (issue 20).
+            var cells = await row.Locator("td").AllTextContentsAsync();
             Assert.True(Number(cells[3]) <= Number(cells[1]), $"n_h ≤ N_h in {cells[0]}");
         }
         await shot("07-getrokken");
