@@ -25,7 +25,7 @@ public sealed class FieldworkProgress(WaveStore waves, InvitationStore invitatio
         var completed = counts.Sum(c => c.Completed);
         return new ProgressReport(waveId, wave.State, invited, counts.Sum(c => c.Opened), completed, counts.Sum(c => c.Refused),
             invited == 0 ? 0 : (double)completed / invited,
-            counts.OrderBy(c => c.Audience, StringComparer.Ordinal).ThenBy(c => c.StratumKey, StringComparer.Ordinal).ToList());
+            counts.OrderBy(c => c.Audience, StringComparer.Ordinal).ThenBy(c => c.StratumKey, Core.Sampling.AgeBandOrder.Instance).ToList());
     }
 
     /// <summary>Counts from the invitations themselves. "Opened" includes those who went on to complete or refuse.</summary>

@@ -20,15 +20,18 @@ public static class OpenData
     public static byte[] Csv(PublicReport report)
     {
         var rows = new List<IEnumerable<string?>> { Columns };
-        rows.AddRange(report.Figures.Select(f => new[]
+        rows.AddRange(Rows(report));
+        return SafeCsv.ToUtf8Bytes(rows);
+    }
+
+    /// <summary>One row per figure, in <see cref="Columns"/> order (the draft download adds a column to these).</summary>
+    public static IEnumerable<string?[]> Rows(PublicReport report) => report.Figures.Select(f => new[]
         {
             report.Scope, report.Year.ToString(CultureInfo.InvariantCulture), report.Version.ToString(CultureInfo.InvariantCulture),
             f.Audience, f.Dimension, f.DomainLabel, f.MeasureType, f.Measure, f.Label, f.Scale == "cijfer" ? "cijfer" : "procent",
             f.Respondents?.ToString(CultureInfo.InvariantCulture), Number(f.Value), Number(f.CiLow), Number(f.CiHigh),
             f.Suppressed ? "ja" : "nee", f.SuppressionReason, f.DomainValue,
-        }));
-        return SafeCsv.ToUtf8Bytes(rows);
-    }
+        });
 
     public static byte[] Json(PublicReport report) => JsonSerializer.SerializeToUtf8Bytes(report, ReportComposer.Json);
 

@@ -78,7 +78,8 @@ public sealed class AdminFlowTests(BrowserFixture fixture)
         Assert.True(await strata.CountAsync() > 5, "several strata (care type × age band × referrer)");
         foreach (var row in await strata.AllAsync())
         {
-            var cells = await row.Locator("td").AllInnerTextsAsync();
+            // Text content, not inner text: the table is folded away in a <details> (issue 20).
+            var cells = await row.Locator("td").AllTextContentsAsync();
             Assert.True(Number(cells[3]) <= Number(cells[1]), $"n_h ≤ N_h in {cells[0]}");
         }
         await shot("07-getrokken");
@@ -100,7 +101,9 @@ public sealed class AdminFlowTests(BrowserFixture fixture)
         await Expect(page.GetByText("De trekking klopt", new() { Exact = true })).ToBeVisibleAsync();
         await shot("08-gecontroleerd");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Veldwerk starten" }).ClickAsync();
+        // Starting the fieldwork goes through its confirmation page (issue 20).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Veldwerk starten…" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, veldwerk starten" }).ClickAsync();
         await page.WaitForURLAsync("**gedaan=veldwerk*");
         await Expect(page.Locator("#status")).ToHaveTextAsync("in veld");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Steekproef trekken" })).ToHaveCountAsync(0);

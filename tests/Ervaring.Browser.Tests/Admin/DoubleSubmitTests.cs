@@ -45,7 +45,7 @@ public sealed class DoubleSubmitTests(BrowserFixture fixture, ITestOutputHelper 
         SameFormAgain,
     }
 
-    private const string PublishButton = "Rapport publiceren";
+    private const string PublishButton = "Ja, rapport publiceren";
     private const string ActionButton = "Actie bewaren";
 
     [Theory]
@@ -58,7 +58,8 @@ public sealed class DoubleSubmitTests(BrowserFixture fixture, ITestOutputHelper 
         var page = await fixture.NewPageAsync();
         var seen = Watch(page);
         await AdminSession.SignInAsync(page);
-        await page.GotoAsync($"/beheer/metingen/{wave.Id}/rapportage");
+        // The publish form stands on its confirmation page (issue 20).
+        await page.GotoAsync($"/beheer/metingen/{wave.Id}/rapportage/publiceren");
         await Expect(page.Locator(".notice-fout")).ToHaveCountAsync(0);
 
         var form = page.Locator("form[action$='/rapportage/publiceren']");
@@ -120,6 +121,33 @@ public sealed class DoubleSubmitTests(BrowserFixture fixture, ITestOutputHelper 
         var notes = await fixture.App.Services.GetRequiredService<CouncilNotesStore>().ReadAsync(wave.Id);
         Assert.Single(notes.Actions);
         await AssertPostsRedirectedAsync(wave.Id, "/beheer/metingen/{id}/acties", how, seen);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(Twice.DoubleClick)]
+    [InlineData(Twice.TwoClicks)]
+    [InlineData(Twice.SameFormAgain)]
+    public async Task Closing_twice_from_the_confirmation_page_closes_once(Twice how)
+    {
+        // Issue 20: closing now goes through a confirmation page; its form sent twice closes (and purges) once.
+        var municipality = "Dubbelsluit" + new string(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5).ToArray());
+        var id = await fixture.App.Services.GetRequiredService<DemoWaves>().CreateFieldingWaveAsync(municipality, DateTime.UtcNow.Year - 1, 300);
+        var page = await fixture.NewPageAsync();
+        var seen = Watch(page);
+        await AdminSession.SignInAsync(page);
+        await page.GotoAsync($"/beheer/metingen/{id}/sluiten");
+        var form = page.Locator("form[action$='/sluiten']");
+        var second = await SubmitTwiceAsync(page, form, "Ja, veldwerk sluiten", how);
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?gedaan=gesloten$"), new() { Timeout = 60_000 });
+        await Expect(page.Locator("#status")).ToHaveTextAsync("gesloten");
+        await Expect(page.Locator(".notice-fout")).ToHaveCountAsync(0);
+        if (second is not null) Assert.Equal(new Uri(page.Url).PathAndQuery, second);
+
+        await ReloadAndBackAsync(page, seen);
+        var events = await fixture.App.Services.GetRequiredService<Ervaring.Storage.Waves.WaveStore>().EventsAsync(id);
+        Assert.Single(events, e => e.What == "meting gesloten");
+        await AssertPostsRedirectedAsync(id, "/beheer/metingen/{id}/sluiten", how, seen);
         await page.Context.CloseAsync();
     }
 

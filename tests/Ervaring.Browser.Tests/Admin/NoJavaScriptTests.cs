@@ -19,6 +19,8 @@ public sealed class NoJavaScriptTests(BrowserFixture fixture)
         await Expect(page.GetByText("400 regels gelezen: 400 goedgekeurd, 0 afgekeurd")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Steekproef trekken" }).ClickAsync();
         await Expect(page.Locator("#status")).ToHaveTextAsync("steekproef getrokken");
+        // The strata table is folded away (issue 20); unfolding a <details> needs no script.
+        await page.Locator("summary", new() { HasText = "Trekking per laag" }).ClickAsync();
         await Expect(page.Locator("#strata-tabel")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }

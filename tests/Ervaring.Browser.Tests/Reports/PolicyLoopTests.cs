@@ -82,7 +82,8 @@ public sealed class PolicyLoopTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Link, new() { Name = $"Concept voor {municipality} bekijken" }).ClickAsync();
         Assert.Contains("Ouders vinden de weg naar hulp", await page.Locator("#kern-toegang .duiding").InnerTextAsync());
         await page.GotoAsync($"/beheer/metingen/{first}/rapportage");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rapport publiceren" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rapport publiceren…" }).ClickAsync(); // the confirmation page (issue 20)
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, rapport publiceren" }).ClickAsync();
         Assert.Contains("versie 1", await page.Locator(".notice-gelukt").InnerTextAsync());
 
         await page.GotoAsync($"/raad/{slug}/{yearOne}");
@@ -125,7 +126,8 @@ public sealed class PolicyLoopTests(BrowserFixture fixture)
         await page.GotoAsync($"/beheer/metingen/{second}/rapportage");
         await page.GetByRole(AriaRole.Button, new() { Name = "Rapportconcept maken" }).ClickAsync();
         await page.WaitForURLAsync("**/rapportage?gedaan=concept");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rapport publiceren" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rapport publiceren…" }).ClickAsync(); // the confirmation page (issue 20)
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ja, rapport publiceren" }).ClickAsync();
         Assert.Contains("versie 1", await page.Locator(".notice-gelukt").InnerTextAsync());
 
         await page.GotoAsync($"/raad/{slug}/{yearOne + 1}");

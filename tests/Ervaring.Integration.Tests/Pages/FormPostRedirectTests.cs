@@ -44,6 +44,7 @@ public sealed class FormPostRedirectTests(AppFixture fixture) : IDisposable
         ["PagesWaveDraw"] = async t => new Post($"/beheer/metingen/{await t.Officer.FramedAsync(Officer.Place("Prgtrek"), 60)}/trekken", []),
         ["PagesWaveVerify"] = async t => new Post($"/beheer/metingen/{await t.Officer.SampledAsync(Officer.Place("Prgcontrole"), 60)}/controleren", []),
         ["PagesWaveFielding"] = async t => new Post($"/beheer/metingen/{await t.Officer.SampledAsync(Officer.Place("Prgveld"), 60)}/veldwerk", []),
+        ["PagesWaveClose"] = async t => new Post($"/beheer/metingen/{await t.Demo.CreateFieldingWaveAsync(Officer.Place("Prgsluit"), Year, 60)}/sluiten", []),
         ["PagesReportingDraft"] = async t => new Post($"/beheer/metingen/{await t.ClosedAsync()}/rapportage/concept", []),
         ["PagesReportingPublish"] = async t =>
         {

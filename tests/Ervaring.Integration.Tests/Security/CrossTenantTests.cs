@@ -240,6 +240,7 @@ public sealed partial class CrossTenantTests(CrossTenantFixture fixture, ITestOu
         "FieldingReminders" => "?round=1",
         "NotesOpenAnswers" => "?page=1",
         "PagesQuoteNew" => "?antwoord=x&vraag=y",
+        "PagesWaveReminders" => "?ronde=1",
         _ => "",
     };
 

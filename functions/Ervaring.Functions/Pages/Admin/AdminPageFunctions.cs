@@ -36,6 +36,7 @@ public sealed class AdminPageFunctions(
         ["aangemaakt"] = "De meting is aangemaakt. Lees nu het steekproefkader in.",
         ["getrokken"] = "De steekproef is getrokken. Download de uitnodigingen en start het veldwerk als de brieven verstuurd zijn.",
         ["veldwerk"] = "Het veldwerk is gestart. De links in de uitnodigingen werken nu.",
+        ["gesloten"] = "Het veldwerk is gesloten. Maak nu het rapportconcept.",
     };
 
     // ---- Signing in and out (open) ------------------------------------------------------------------------
@@ -175,7 +176,9 @@ public sealed class AdminPageFunctions(
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
         var outcome = await Guarded(() => fielding.StartAsync(id, WaveFunctions.Actor(request.HttpContext.User), PageForms.Carried));
-        return outcome.Problem is null
+        // The confirmation form sent twice: the second finds the fieldwork started, which is what it asked for.
+        var started = outcome.Problem is null || (await waves.GetAsync(id, cancellationToken))?.Wave.FieldingStartedOn is not null;
+        return started
             ? Results.Redirect($"{AdminSignIn.Home}/metingen/{Uri.EscapeDataString(id)}?gedaan=veldwerk")
             : await WavePageAsync(id, cancellationToken, m => m with { Problem = outcome.Problem });
     }

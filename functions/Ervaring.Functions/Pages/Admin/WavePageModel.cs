@@ -2,6 +2,7 @@ using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;
 using Ervaring.Functions.Sampling;
 using Ervaring.Storage;
+using Ervaring.Storage.Aggregates;
 using Ervaring.Storage.Waves;
 
 namespace Ervaring.Functions.Pages.Admin;
@@ -36,13 +37,21 @@ public sealed record WavePageModel(WaveRecord Wave, IReadOnlyList<WaveEvent> Eve
     public bool CanChangeFrame => Wave.State.Allows(WaveOperation.ChangeFrame);
     public bool CanDraw => CanChangeFrame && Wave.Frame is { RawDeleted: false };
     public bool HasInvitations => Wave.State.Allows(WaveOperation.UseInvitations);
+
+    /// <summary>Whether a report draft has been computed (the cycle's "rapport" step is then done).</summary>
+    public bool HasDraft { get; init; }
+
+    /// <summary>Live counts during fielding, for the reminder rounds' sizes; null in other states.</summary>
+    public Fielding.ProgressReport? Progress { get; init; }
+
+    public int CurrentStep => CycleSteps.Current(Wave, HasDraft);
 }
 
 /// <summary>
 /// Reads what the wave page needs from the existing services and stores; it computes nothing itself.
 /// The preview re-reads the frame, as the API's preview does.
 /// </summary>
-public sealed class WavePageLoader(WaveStore waves, SamplingService sampling, BlobDocuments documents)
+public sealed class WavePageLoader(WaveStore waves, SamplingService sampling, BlobDocuments documents, ReportAggregateStore aggregates, Fielding.FieldworkProgress progress)
 {
     public async Task<WavePageModel?> LoadAsync(string waveId, CancellationToken cancellationToken)
     {
@@ -60,6 +69,10 @@ public sealed class WavePageLoader(WaveStore waves, SamplingService sampling, Bl
             var audit = await documents.ReadJsonAsync<SampleAuditRecord>(StorageNames.Containers.Audit, wave.Sample.AuditBlob, cancellationToken);
             model = model with { Audit = audit };
         }
+        if (wave.State == WaveState.Fielding)
+            model = model with { Progress = (await progress.ReportAsync(waveId, cancellationToken)).Value };
+        if (wave.State is WaveState.Closed or WaveState.Published)
+            model = model with { HasDraft = await aggregates.ReadAsync(waveId, Core.Reports.AggregateStatus.Draft, cancellationToken) is not null };
         return model;
     }
 }

@@ -16,6 +16,14 @@ public sealed class ReportPreview(WaveStore waves, ReportInputs inputs, ReportAg
 {
     public async Task<Outcome<byte[]>> HtmlAsync(string waveId, string? slug, CancellationToken cancellationToken)
     {
+        var report = await ReportAsync(waveId, slug, cancellationToken);
+        if (report.Problem is { } problem) return problem;
+        return await renderer.HtmlAsync(report.Value!);
+    }
+
+    /// <summary>The draft report of one scope (by slug; else the first municipality's), as it would be published now.</summary>
+    public async Task<Outcome<PublicReport>> ReportAsync(string waveId, string? slug, CancellationToken cancellationToken)
+    {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
         if (stored.Wave.State.WhyNot(WaveOperation.PreviewReport) is { } notNow) return Problem.Conflict(notNow);
         if (await aggregates.ReadAsync(waveId, AggregateStatus.Draft, cancellationToken) is not { } draft)
@@ -26,6 +34,6 @@ public sealed class ReportPreview(WaveStore waves, ReportInputs inputs, ReportAg
             (await archive.HighestVersionAsync(s, stored.Wave.Settings.Year, cancellationToken) + 1, []), cancellationToken);
         var report = reports.FirstOrDefault(r => r.Slug == slug) ?? reports.FirstOrDefault(r => !r.IsRegion) ?? reports.FirstOrDefault();
         if (report is null) return Problem.NotFound("Deze meting heeft geen rapport.");
-        return await renderer.HtmlAsync(report);
+        return report;
     }
 }

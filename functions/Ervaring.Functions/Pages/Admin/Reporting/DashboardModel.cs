@@ -14,6 +14,7 @@ public sealed record DashboardModel(WaveRecord Wave, ProgressReport? Progress, R
 
     /// <summary>The versions public when the page was rendered (<see cref="ReportPublication.Seen"/>); the publish form sends it back.</summary>
     public string Seen { get; init; } = "";
-    public bool CanBuildDraft => IsBeheerder && Wave.State.Allows(WaveOperation.ComputeResults);
+    /// <summary>Not once published: a published report changes only through a new version, made from its own draft.</summary>
+    public bool CanBuildDraft => IsBeheerder && Wave.State.Allows(WaveOperation.ComputeResults) && Wave.State != WaveState.Published;
     public bool CanPublish => IsBeheerder && Wave.State.Allows(WaveOperation.Publish) && Results?.Status == Core.Reports.AggregateStatus.Draft;
 }

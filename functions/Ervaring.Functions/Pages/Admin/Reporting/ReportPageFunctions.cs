@@ -98,7 +98,7 @@ public sealed class ReportPageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = WaveRoute + "/rapportage/voorbeeld")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var outcome = await preview.HtmlAsync(id, request.Query["gebied"], cancellationToken);
-        return outcome.Problem is { } problem ? Message(problem, id) : Results.Bytes(outcome.Value!, "text/html; charset=utf-8");
+        return outcome.Problem is { } problem ? Message(problem, id) : Results.Bytes(DraftMarking.Html(outcome.Value!, id), "text/html; charset=utf-8");
     }
 
     [Function("PagesReportingPublish"), Beheerder, Page, FormPost]
