@@ -1,4 +1,5 @@
 using Ervaring.Core.Reports.Council;
+using Ervaring.Core.Reports.Yardstick;
 
 namespace Ervaring.Core.Reports;
 
@@ -52,4 +53,9 @@ public sealed record PublicReport
     public IReadOnlyList<PublicFollowUp> FollowUps { get; init; } = [];
     public IReadOnlyList<PublicQuote> Quotes { get; init; } = [];
     public IReadOnlyList<PublicComparison> Comparisons { get; init; } = [];
+
+    // The council's yardstick (issue 14, docs/reports.md §6): targets as they stood at publication, with their
+    // verdicts, and the municipality's report years. A later change only reaches the public in a new version.
+    public IReadOnlyList<PublicTarget> Targets { get; init; } = [];
+    public IReadOnlyList<ReportYearStatus> Years { get; init; } = [];
 }
