@@ -2,6 +2,7 @@ using Ervaring.Functions.Api;
 using Ervaring.Functions.Hosting.Functions;
 using Ervaring.Functions.Pages.Reports;
 using Ervaring.Functions.Reports.Council;
+using Ervaring.Functions.Reports.Yardstick;
 using Ervaring.Functions.Timers;
 using Ervaring.Functions.Waves;
 using Ervaring.Storage.Aggregates;
@@ -174,6 +175,7 @@ public static class ReportRegistration
         builder.Services.AddSingleton<ITimerStep, InterimAggregates>();
         builder.Services.AddSingleton<ITimerStep, ReportDrafts>();
         builder.Services.AddCouncilNotes();
+        builder.Services.AddYardstick();
         return builder;
     }
 }
