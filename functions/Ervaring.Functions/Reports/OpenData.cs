@@ -15,7 +15,13 @@ public static class OpenData
 {
     public static readonly IReadOnlyList<string> Columns =
         ["gebied", "jaar", "versie", "doelgroep", "uitsplitsing", "waarde", "soort", "meting", "omschrijving", "schaal",
-         "respondenten", "uitkomst", "ondergrens", "bovengrens", "verborgen", "reden", "waardecode"];
+         "respondenten", "uitkomst", "ondergrens", "bovengrens", "verborgen", "reden", "waardecode",
+         // Issue 14 (docs/open-data.md): filled only on rows with soort "streefwaarde" or "rapportjaar"; appended, so
+         // programs that read the first 17 columns by position keep working.
+         "streefwaarde", "streefjaar", "oordeel", "koers", "beleidsstuk", "beleidsstuk_link",
+         "rapportjaar", "stand", "verschenen_op", "op_tijd", "reden_geen_onderzoek"];
+
+    private static readonly string?[] NoYardstick = new string?[11];
 
     public static byte[] Csv(PublicReport report)
     {
@@ -26,11 +32,13 @@ public static class OpenData
             f.Audience, f.Dimension, f.DomainLabel, f.MeasureType, f.Measure, f.Label, f.Scale == "cijfer" ? "cijfer" : "procent",
             f.Respondents?.ToString(CultureInfo.InvariantCulture), Number(f.Value), Number(f.CiLow), Number(f.CiHigh),
             f.Suppressed ? "ja" : "nee", f.SuppressionReason, f.DomainValue,
-        }));
+        }.Concat(NoYardstick)));
+        rows.AddRange(Yardstick.YardstickRows.Targets(report));
+        rows.AddRange(Yardstick.YardstickRows.Years(report));
         return SafeCsv.ToUtf8Bytes(rows);
     }
 
     public static byte[] Json(PublicReport report) => JsonSerializer.SerializeToUtf8Bytes(report, ReportComposer.Json);
 
-    private static string? Number(double? value) => value?.ToString("0.#", Pages.Shared.Format.Dutch);
+    internal static string? Number(double? value) => value?.ToString("0.#", Pages.Shared.Format.Dutch);
 }

@@ -95,6 +95,19 @@ public sealed class YardstickService(YardstickStore store, WaveStore waves, Repo
     public async Task<IReadOnlyList<ReportYearStatus>> YearsAsync(string municipality, CancellationToken cancellationToken) =>
         ReportYears.Account(municipality, await SurveysAsync(municipality, cancellationToken), await store.ListGapReasonsAsync(municipality, cancellationToken), clock.GetUtcNow().Year);
 
+    /// <summary>
+    /// For the public pages: every configured municipality with at least one year to account for, by slug. Public on
+    /// purpose — which years were surveyed, published (when) or skipped (why) is what the council must be able to see.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, (string Name, IReadOnlyList<ReportYearStatus> Years)>> PublicYearsAsync(CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, (string, IReadOnlyList<ReportYearStatus>)>(StringComparer.Ordinal);
+        foreach (var name in Municipalities(OfficerScope.Coordinator))
+            if (await YearsAsync(name, cancellationToken) is { Count: > 0 } years)
+                result[Slugs.Of(name)] = (name, years);
+        return result;
+    }
+
     /// <summary>The municipality's own yearly waves (its own or a region wave it is part of; never a supplementary one).</summary>
     private async Task<List<SurveyYear>> SurveysAsync(string municipality, CancellationToken cancellationToken)
     {
