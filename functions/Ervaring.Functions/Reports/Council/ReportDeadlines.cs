@@ -75,7 +75,7 @@ public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggreg
     private async Task<List<Ervaring.Core.Reports.Yardstick.ReportYearStatus>> GapsAsync(OfficerScope scope, CancellationToken cancellationToken)
     {
         var gaps = new List<Ervaring.Core.Reports.Yardstick.ReportYearStatus>();
-        foreach (var municipality in yardstick.Municipalities(scope))
+        foreach (var municipality in await yardstick.MunicipalitiesAsync(scope, cancellationToken))
             gaps.AddRange((await yardstick.YearsAsync(municipality, cancellationToken)).Where(y => y.Status == Ervaring.Core.Reports.Yardstick.ReportYears.NoSurvey));
         return gaps.OrderByDescending(g => g.Year).ThenBy(g => g.Municipality, StringComparer.Ordinal).ToList();
     }

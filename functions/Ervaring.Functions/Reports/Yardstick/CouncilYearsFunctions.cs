@@ -27,7 +27,7 @@ public sealed class CouncilYearsFunctions(YardstickService yardstick)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "raad/{slug}")] HttpRequest request, string slug, CancellationToken cancellationToken)
     {
         CouncilPageFunctions.PublicHeaders(request.HttpContext.Response);
-        if (yardstick.Resolve(slug, OfficerScope.Coordinator) is not { } municipality) return CouncilPageFunctions.NotFoundPage();
+        if (await yardstick.ResolveAsync(slug, OfficerScope.Coordinator, cancellationToken) is not { } municipality) return CouncilPageFunctions.NotFoundPage();
         return Page<CouncilMunicipalityPage>(new { Municipality = municipality, Slug = slug, Years = await yardstick.YearsAsync(municipality, cancellationToken) });
     }
 
@@ -36,7 +36,7 @@ public sealed class CouncilYearsFunctions(YardstickService yardstick)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "raad/{slug}/jaren.csv")] HttpRequest request, string slug, CancellationToken cancellationToken)
     {
         CouncilPageFunctions.PublicHeaders(request.HttpContext.Response);
-        if (yardstick.Resolve(slug, OfficerScope.Coordinator) is not { } municipality) return CouncilPageFunctions.NotFoundPage();
+        if (await yardstick.ResolveAsync(slug, OfficerScope.Coordinator, cancellationToken) is not { } municipality) return CouncilPageFunctions.NotFoundPage();
         var rows = new List<IEnumerable<string?>> { Columns };
         rows.AddRange((await yardstick.YearsAsync(municipality, cancellationToken)).Select(y => new[]
         {
@@ -51,7 +51,7 @@ public sealed class CouncilYearsFunctions(YardstickService yardstick)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "raad/{slug}/jaren.json")] HttpRequest request, string slug, CancellationToken cancellationToken)
     {
         CouncilPageFunctions.PublicHeaders(request.HttpContext.Response);
-        if (yardstick.Resolve(slug, OfficerScope.Coordinator) is not { } municipality) return CouncilPageFunctions.NotFoundPage();
+        if (await yardstick.ResolveAsync(slug, OfficerScope.Coordinator, cancellationToken) is not { } municipality) return CouncilPageFunctions.NotFoundPage();
         var years = await yardstick.YearsAsync(municipality, cancellationToken);
         return Results.File(JsonSerializer.SerializeToUtf8Bytes(years, ReportComposer.Json), "application/json; charset=utf-8", $"{slug}-jaren.json");
     }

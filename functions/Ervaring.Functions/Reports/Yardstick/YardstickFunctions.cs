@@ -23,7 +23,7 @@ public sealed class YardstickFunctions(YardstickService service)
     [Returns(StatusCodes.Status200OK, typeof(MunicipalityYardstick)), Returns(StatusCodes.Status404NotFound)]
     public async Task<IResult> Read(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/municipalities/{gemeente}/yardstick")] HttpRequest request, string gemeente, CancellationToken cancellationToken) =>
-        service.Resolve(gemeente, OfficerScope.Of(request.HttpContext.User)) is { } municipality
+        await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is { } municipality
             ? Results.Ok(await service.ReadAsync(municipality, cancellationToken))
             : YardstickService.NotFound(gemeente).ToResult();
 
@@ -33,7 +33,7 @@ public sealed class YardstickFunctions(YardstickService service)
     public async Task<IResult> SaveTarget(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/municipalities/{gemeente}/targets")] HttpRequest request, string gemeente, CancellationToken cancellationToken)
     {
-        if (service.Resolve(gemeente, OfficerScope.Of(request.HttpContext.User)) is not { } municipality) return YardstickService.NotFound(gemeente).ToResult();
+        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return YardstickService.NotFound(gemeente).ToResult();
         var body = await JsonBody.ReadAsync<TargetInput>(request, cancellationToken: cancellationToken);
         if (body.Error is not null) return body.Error;
         return Saved(await service.SaveTargetAsync(municipality, body.Value!, cancellationToken));
@@ -46,7 +46,7 @@ public sealed class YardstickFunctions(YardstickService service)
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/municipalities/{gemeente}/targets/{audience}/{measure}/{dimension}/{domainValue}/{targetYear:int}")]
         HttpRequest request, string gemeente, string audience, string measure, string dimension, string domainValue, int targetYear, CancellationToken cancellationToken)
     {
-        if (service.Resolve(gemeente, OfficerScope.Of(request.HttpContext.User)) is not { } municipality) return YardstickService.NotFound(gemeente).ToResult();
+        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return YardstickService.NotFound(gemeente).ToResult();
         await service.DeleteTargetAsync(municipality, string.Join('|', audience, measure, dimension, domainValue, targetYear), cancellationToken);
         return Results.NoContent();
     }
@@ -57,7 +57,7 @@ public sealed class YardstickFunctions(YardstickService service)
     public async Task<IResult> SaveGapReason(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/municipalities/{gemeente}/years/{year:int}/reason")] HttpRequest request, string gemeente, int year, CancellationToken cancellationToken)
     {
-        if (service.Resolve(gemeente, OfficerScope.Of(request.HttpContext.User)) is not { } municipality) return YardstickService.NotFound(gemeente).ToResult();
+        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return YardstickService.NotFound(gemeente).ToResult();
         var body = await JsonBody.ReadAsync<GapReasonInput>(request, cancellationToken: cancellationToken);
         if (body.Error is not null) return body.Error;
         return Saved(await service.SaveGapReasonAsync(municipality, year, body.Value!, cancellationToken));

@@ -30,13 +30,21 @@ public sealed class YardstickService(YardstickStore store, WaveStore waves, Repo
 {
     public const int PolicyTitleChars = 200, PolicyLinkChars = 500, ReasonChars = 1000;
 
-    /// <summary>The configured municipality behind a slug, when the officer covers it.</summary>
-    public string? Resolve(string slug, OfficerScope scope) =>
-        settings.Value.Municipalities.Values.Select(m => m.Name?.Trim()).OfType<string>()
-            .FirstOrDefault(name => Slugs.Of(name) == slug && scope.Covers(name));
+    /// <summary>The known municipality behind a slug, when the officer covers it.</summary>
+    public async Task<string?> ResolveAsync(string slug, OfficerScope scope, CancellationToken cancellationToken) =>
+        (await MunicipalitiesAsync(scope, cancellationToken)).FirstOrDefault(name => Slugs.Of(name) == slug);
 
-    public IReadOnlyList<string> Municipalities(OfficerScope scope) =>
-        settings.Value.Municipalities.Values.Select(m => m.Name?.Trim()).OfType<string>().Where(scope.Covers).Order(StringComparer.CurrentCulture).ToList();
+    /// <summary>
+    /// The municipalities Ervaring knows — configured, or named by a wave (a deployment may have waves of a
+    /// municipality it no longer configures) — that the officer covers.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MunicipalitiesAsync(OfficerScope scope, CancellationToken cancellationToken)
+    {
+        var configured = settings.Value.Municipalities.Values.Select(m => m.Name?.Trim()).OfType<string>();
+        var named = (await waves.ListAsync(cancellationToken)).SelectMany(w => w.Settings.Municipalities).Select(m => m.Trim());
+        return configured.Concat(named).Where(m => m.Length > 0).DistinctBy(m => m.ToUpperInvariant())
+            .Where(scope.Covers).Order(StringComparer.CurrentCulture).ToList();
+    }
 
     public static Problem NotFound(string slug) => Problem.NotFound($"Gemeente '{slug}' bestaat niet.");
 
@@ -102,7 +110,7 @@ public sealed class YardstickService(YardstickStore store, WaveStore waves, Repo
     public async Task<IReadOnlyDictionary<string, (string Name, IReadOnlyList<ReportYearStatus> Years)>> PublicYearsAsync(CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, (string, IReadOnlyList<ReportYearStatus>)>(StringComparer.Ordinal);
-        foreach (var name in Municipalities(OfficerScope.Coordinator))
+        foreach (var name in await MunicipalitiesAsync(OfficerScope.Coordinator, cancellationToken))
             if (await YearsAsync(name, cancellationToken) is { Count: > 0 } years)
                 result[Slugs.Of(name)] = (name, years);
         return result;
