@@ -68,7 +68,8 @@ public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggreg
         }
         return new DeadlineOverview(today,
             rows.OrderByDescending(r => r.Year).ThenBy(r => r.Municipality, StringComparer.Ordinal).ToList(),
-            pending.OrderBy(p => p.Year).ThenBy(p => p.Scope, StringComparer.Ordinal).ToList()) { Gaps = await GapsAsync(scope, cancellationToken) };
+            pending.OrderBy(p => p.Year).ThenBy(p => p.Scope, StringComparer.Ordinal).ToList())
+        { Gaps = await GapsAsync(scope, cancellationToken) };
     }
 
     /// <summary>Every year without a survey of the municipalities the officer covers.</summary>
