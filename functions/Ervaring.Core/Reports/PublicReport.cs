@@ -1,4 +1,5 @@
 using Ervaring.Core.Reports.Council;
+using Ervaring.Core.Reports.Yardstick;
 
 namespace Ervaring.Core.Reports;
 
@@ -62,4 +63,9 @@ public sealed record PublicReport
     /// <summary>Pooled years; null (and absent from data.json) when none, so reports without them stay as they were.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<PublicPooled>? Pooled { get; init; }
+
+    // The council's yardstick (issue 14, docs/reports.md §6): targets as they stood at publication, with their
+    // verdicts, and the municipality's report years. A later change only reaches the public in a new version.
+    public IReadOnlyList<PublicTarget> Targets { get; init; } = [];
+    public IReadOnlyList<ReportYearStatus> Years { get; init; } = [];
 }

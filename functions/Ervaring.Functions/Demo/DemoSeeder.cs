@@ -67,6 +67,8 @@ public sealed class DemoSeeder(IServiceProvider services, IOptions<ErvaringSetti
             await services.GetRequiredService<ReportPublication>().PublishAsync(waveId, null, DemoWaves.Actor, cancellationToken);
             previous = waveId;
         }
+        // Issue 14: targets with the three verdicts on last year's report (a correction), and one explained gap year.
+        if (previous is not null) await services.GetRequiredService<DemoYardstick>().SeedAsync(previous, Municipality, thisYear - 1, cancellationToken);
         logger.LogInformation("Demo data ready.");
     }
 }
@@ -78,6 +80,7 @@ public static class DemoRegistration
     {
         builder.Services.AddSingleton<DemoWaves>();
         builder.Services.AddSingleton<DemoCouncilNotes>();
+        builder.Services.AddSingleton<DemoYardstick>();
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
         return builder;

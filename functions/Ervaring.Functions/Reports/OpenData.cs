@@ -15,7 +15,13 @@ public static class OpenData
 {
     public static readonly IReadOnlyList<string> Columns =
         ["gebied", "jaar", "versie", "doelgroep", "uitsplitsing", "waarde", "soort", "meting", "omschrijving", "schaal",
-         "respondenten", "uitkomst", "ondergrens", "bovengrens", "verborgen", "reden", "waardecode"];
+         "respondenten", "uitkomst", "ondergrens", "bovengrens", "verborgen", "reden", "waardecode",
+         // Issue 14 (docs/open-data.md): filled only on rows with soort "streefwaarde" or "rapportjaar"; appended, so
+         // programs that read the first 17 columns by position keep working.
+         "streefwaarde", "streefjaar", "oordeel", "koers", "beleidsstuk", "beleidsstuk_link",
+         "rapportjaar", "stand", "verschenen_op", "op_tijd", "reden_geen_onderzoek"];
+
+    private static readonly string?[] NoYardstick = new string?[11];
 
     public static byte[] Csv(PublicReport report)
     {
@@ -24,16 +30,21 @@ public static class OpenData
         return SafeCsv.ToUtf8Bytes(rows);
     }
 
-    /// <summary>One row per figure, in <see cref="Columns"/> order (the draft download adds a column to these).</summary>
-    public static IEnumerable<string?[]> Rows(PublicReport report) => report.Figures.Select(f => new[]
+    /// <summary>
+    /// One row per figure, then the yardstick's rows (targets, report years), in <see cref="Columns"/> order; the
+    /// draft download adds a column to these.
+    /// </summary>
+    public static IEnumerable<IEnumerable<string?>> Rows(PublicReport report) => report.Figures.Select(f => new[]
         {
             report.Scope, report.Year.ToString(CultureInfo.InvariantCulture), report.Version.ToString(CultureInfo.InvariantCulture),
             f.Audience, f.Dimension, f.DomainLabel, f.MeasureType, f.Measure, f.Label, f.Scale == "cijfer" ? "cijfer" : "procent",
             f.Respondents?.ToString(CultureInfo.InvariantCulture), Number(f.Value), Number(f.CiLow), Number(f.CiHigh),
             f.Suppressed ? "ja" : "nee", f.SuppressionReason, f.DomainValue,
-        });
+        }.Concat(NoYardstick))
+        .Concat(Yardstick.YardstickRows.Targets(report))
+        .Concat(Yardstick.YardstickRows.Years(report));
 
     public static byte[] Json(PublicReport report) => JsonSerializer.SerializeToUtf8Bytes(report, ReportComposer.Json);
 
-    private static string? Number(double? value) => value?.ToString("0.#", Pages.Shared.Format.Dutch);
+    internal static string? Number(double? value) => value?.ToString("0.#", Pages.Shared.Format.Dutch);
 }

@@ -12,7 +12,7 @@ namespace Ervaring.Functions.Reports;
 /// disclosure control. Earlier years' figures for the trend line come from what was published then, so a
 /// trend never shows a figure that was hidden in its own year.
 /// </summary>
-public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesComposer notes)
+public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesComposer notes, Yardstick.YardstickComposer yardstick)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -47,7 +47,7 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
             var slug = SlugOf(wave, scope.Name);
             var (version, earlierVersions) = await versionOf(slug);
             var series = await SeriesAsync(slug, wave.Settings.Year, figures, cancellationToken);
-            reports.Add(await notes.AttachAsync(new PublicReport
+            var composed = await notes.AttachAsync(new PublicReport
             {
                 Scope = scope.Name,
                 Slug = slug,
@@ -68,7 +68,10 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
                 Reliability = Reliability(input, aggregate, scope, figures, control.MinimumRespondents),
                 Methodology = Methodology(input, aggregate, scope),
                 SoftwareVersion = SoftwareVersion,
-            }, aggregate, control.MinimumRespondents, cancellationToken));
+            }, aggregate, control.MinimumRespondents, cancellationToken);
+            // Version 1's date stays the year's publication date (a correction does not move it, as in the deadline view).
+            var firstOn = Pages.Shared.Format.DutchDate(earlierVersions.Count > 0 ? earlierVersions.Min(v => v.PublishedAt) : now);
+            reports.Add(await yardstick.AttachAsync(composed, firstOn, cancellationToken));
         }
         return reports;
     }

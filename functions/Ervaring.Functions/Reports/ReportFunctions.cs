@@ -2,6 +2,7 @@ using Ervaring.Functions.Api;
 using Ervaring.Functions.Hosting.Functions;
 using Ervaring.Functions.Pages.Reports;
 using Ervaring.Functions.Reports.Council;
+using Ervaring.Functions.Reports.Yardstick;
 using Ervaring.Functions.Timers;
 using Ervaring.Functions.Waves;
 using Ervaring.Storage.Aggregates;
@@ -65,9 +66,11 @@ public sealed record ReportPublished(string Id, IReadOnlyList<PublishedVersion> 
 /// <summary>
 /// The public council pages under /raad and their open data: published reports, served byte for byte.
 /// They read only the published blobs (the archive is all this class is given); they never touch responses or
-/// aggregates. Not in the API description: they are pages and downloads, not API.
+/// aggregates. Not in the API description: they are pages and downloads, not API. The index also lists every
+/// configured municipality's report years (issue 14: a year without a survey and its reason, from
+/// <see cref="YardstickService"/>; no figures).
 /// </summary>
-public sealed class CouncilPageFunctions(ReportArchive archive)
+public sealed class CouncilPageFunctions(ReportArchive archive, YardstickService yardstick)
 {
     private const string PublicReports =
         "Published council reports are public by purpose (the municipality accounts to its council and residents) and hold only disclosure-controlled figures.";
@@ -87,7 +90,7 @@ public sealed class CouncilPageFunctions(ReportArchive archive)
             var meta = await archive.ReadMetaAsync(group.Key.Slug, group.Key.Year, latest, cancellationToken);
             entries.Add(new CouncilIndexEntry(meta?.Scope ?? group.Key.Slug, group.Key.Slug, group.Key.Year, latest));
         }
-        return Page<CouncilIndexPage>(new { Entries = entries });
+        return Page<CouncilIndexPage>(new { Entries = entries, Places = await yardstick.PublicYearsAsync(cancellationToken) });
     }
 
     [Function("CouncilReport"), Public(PublicReports), Page]
@@ -137,7 +140,7 @@ public sealed class CouncilPageFunctions(ReportArchive archive)
         };
     }
 
-    private static IResult NotFoundPage() => Page<CouncilMessagePage>(new
+    internal static IResult NotFoundPage() => Page<CouncilMessagePage>(new
     {
         Title = "Rapport niet gevonden",
         Text = "Dit rapport bestaat niet (of is nog niet gepubliceerd). Kies een gemeente en jaar uit de lijst.",
@@ -147,7 +150,7 @@ public sealed class CouncilPageFunctions(ReportArchive archive)
     /// The published pages and open data: the strict page headers, no forms at all, and cacheable for a few
     /// minutes (they are public and versioned). <c>[Page]</c> keeps what a function set itself.
     /// </summary>
-    private static void PublicHeaders(HttpResponse response)
+    internal static void PublicHeaders(HttpResponse response)
     {
         var headers = response.Headers;
         headers.XContentTypeOptions = "nosniff";
@@ -174,6 +177,7 @@ public static class ReportRegistration
         builder.Services.AddSingleton<ITimerStep, InterimAggregates>();
         builder.Services.AddSingleton<ITimerStep, ReportDrafts>();
         builder.Services.AddCouncilNotes();
+        builder.Services.AddYardstick();
         return builder;
     }
 }

@@ -21,14 +21,19 @@ public sealed record DeadlineRow(string WaveId, string Municipality, int Year, s
 /// <summary>An action in a published report that has no status yet (the next report would show "nog geen stand bekend").</summary>
 public sealed record PendingFollowUp(string WaveId, string Scope, int Year, string ActionId, string What, DateOnly Due);
 
-public sealed record DeadlineOverview(DateOnly Today, IReadOnlyList<DeadlineRow> Rows, IReadOnlyList<PendingFollowUp> PendingFollowUps);
+/// <param name="Gaps">Years without a survey of the officer's municipalities (issue 14), with the reason when given.</param>
+public sealed record DeadlineOverview(DateOnly Today, IReadOnlyList<DeadlineRow> Rows, IReadOnlyList<PendingFollowUp> PendingFollowUps)
+{
+    public IReadOnlyList<Ervaring.Core.Reports.Yardstick.ReportYearStatus> Gaps { get; init; } = [];
+}
 
 /// <summary>
 /// The Jeugdwet asks for publication before 1 July of the year after the survey year. Per municipality and year:
 /// stage (in voorbereiding, steekproef getrokken, in veld, gesloten, rapportconcept, gepubliceerd), days left or late; and every action of a
 /// published report that still needs a status before the next report.
 /// </summary>
-public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggregates, CouncilNotesStore notes, ReportArchive archive, TimeProvider clock)
+public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggregates, CouncilNotesStore notes, ReportArchive archive, TimeProvider clock,
+    Yardstick.YardstickService yardstick)
 {
     public static DateOnly DeadlineFor(int year) => new(year + 1, 7, 1);
 
@@ -63,7 +68,17 @@ public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggreg
         }
         return new DeadlineOverview(today,
             rows.OrderByDescending(r => r.Year).ThenBy(r => r.Municipality, StringComparer.Ordinal).ToList(),
-            pending.OrderBy(p => p.Year).ThenBy(p => p.Scope, StringComparer.Ordinal).ToList());
+            pending.OrderBy(p => p.Year).ThenBy(p => p.Scope, StringComparer.Ordinal).ToList())
+        { Gaps = await GapsAsync(scope, cancellationToken) };
+    }
+
+    /// <summary>Every year without a survey of the municipalities the officer covers.</summary>
+    private async Task<List<Ervaring.Core.Reports.Yardstick.ReportYearStatus>> GapsAsync(OfficerScope scope, CancellationToken cancellationToken)
+    {
+        var gaps = new List<Ervaring.Core.Reports.Yardstick.ReportYearStatus>();
+        foreach (var municipality in await yardstick.MunicipalitiesAsync(scope, cancellationToken))
+            gaps.AddRange((await yardstick.YearsAsync(municipality, cancellationToken)).Where(y => y.Status == Ervaring.Core.Reports.Yardstick.ReportYears.NoSurvey));
+        return gaps.OrderByDescending(g => g.Year).ThenBy(g => g.Municipality, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The publication date of version 1 of the municipality's report for that year, from its meta.json.</summary>

@@ -1,0 +1,79 @@
+using Ervaring.Core.Reports.Yardstick;
+using Ervaring.Functions.Api;
+using Ervaring.Functions.Hosting.Functions;
+using Ervaring.Functions.Security;
+using Ervaring.Storage.Council;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Ervaring.Functions.Reports.Yardstick;
+
+/// <summary>
+/// The council's yardstick API (issue 14): a municipality's targets and its reasons for years without a survey.
+/// They belong to a municipality, not to a wave, so each function resolves <c>{gemeente}</c> (the municipality's slug)
+/// against the configured municipalities and the officer's scope first: one outside either answers 404, exactly as a
+/// municipality that does not exist. The admin page calls the same service.
+/// </summary>
+public sealed class YardstickFunctions(YardstickService service)
+{
+    private const string Tag = "Rapportage: streefwaarden en jaren";
+    private const string Scoped = "Resolves {gemeente} to a configured municipality the officer covers (OfficerScope.Covers); any other answers 404 before anything is read or written.";
+
+    [Function("YardstickRead"), Beheerder, ScopeInCode(Scoped)]
+    [Described(Tag, "Streefwaarden van de gemeente en de stand van elk rapportjaar")]
+    [Returns(StatusCodes.Status200OK, typeof(MunicipalityYardstick)), Returns(StatusCodes.Status404NotFound)]
+    public async Task<IResult> Read(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/municipalities/{gemeente}/yardstick")] HttpRequest request, string gemeente, CancellationToken cancellationToken) =>
+        await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is { } municipality
+            ? Results.Ok(await service.ReadAsync(municipality, cancellationToken))
+            : YardstickService.NotFound(gemeente).ToResult();
+
+    [Function("YardstickTargetSave"), Beheerder, ScopeInCode(Scoped)]
+    [Described(Tag, "Leg een streefwaarde vast; dezelfde doelgroep, hetzelfde onderwerp, dezelfde uitsplitsing en hetzelfde streefjaar vervangt de vorige"), Accepts("application/json", typeof(TargetInput))]
+    [Returns(StatusCodes.Status204NoContent), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status404NotFound), Returns(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<IResult> SaveTarget(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/municipalities/{gemeente}/targets")] HttpRequest request, string gemeente, CancellationToken cancellationToken)
+    {
+        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return YardstickService.NotFound(gemeente).ToResult();
+        var body = await JsonBody.ReadAsync<TargetInput>(request, cancellationToken: cancellationToken);
+        if (body.Error is not null) return body.Error;
+        return Saved(await service.SaveTargetAsync(municipality, body.Value!, cancellationToken));
+    }
+
+    [Function("YardstickTargetDelete"), Beheerder, ScopeInCode(Scoped)]
+    [Described(Tag, "Verwijder een streefwaarde (gepubliceerde versies houden hun eigen kopie)")]
+    [Returns(StatusCodes.Status204NoContent), Returns(StatusCodes.Status404NotFound)]
+    public async Task<IResult> DeleteTarget(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/municipalities/{gemeente}/targets/{audience}/{measure}/{dimension}/{domainValue}/{targetYear:int}")]
+        HttpRequest request, string gemeente, string audience, string measure, string dimension, string domainValue, int targetYear, CancellationToken cancellationToken)
+    {
+        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return YardstickService.NotFound(gemeente).ToResult();
+        await service.DeleteTargetAsync(municipality, string.Join('|', audience, measure, dimension, domainValue, targetYear), cancellationToken);
+        return Results.NoContent();
+    }
+
+    [Function("YardstickGapReasonSave"), Beheerder, ScopeInCode(Scoped)]
+    [Described(Tag, "Geef de reden waarom er in een jaar geen onderzoek was (vervangt een eerdere reden; wissen kan niet)"), Accepts("application/json", typeof(GapReasonInput))]
+    [Returns(StatusCodes.Status204NoContent), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status404NotFound), Returns(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<IResult> SaveGapReason(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/municipalities/{gemeente}/years/{year:int}/reason")] HttpRequest request, string gemeente, int year, CancellationToken cancellationToken)
+    {
+        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return YardstickService.NotFound(gemeente).ToResult();
+        var body = await JsonBody.ReadAsync<GapReasonInput>(request, cancellationToken: cancellationToken);
+        if (body.Error is not null) return body.Error;
+        return Saved(await service.SaveGapReasonAsync(municipality, year, body.Value!, cancellationToken));
+    }
+
+    private static IResult Saved(IReadOnlyList<Core.Waves.FieldError> errors) =>
+        errors.Count > 0 ? Problem.Validation(errors).ToResult() : Results.NoContent();
+}
+
+public static class YardstickRegistration
+{
+    public static IServiceCollection AddYardstick(this IServiceCollection services)
+    {
+        services.AddSingleton<YardstickStore>();
+        services.AddSingleton<YardstickService>();
+        services.AddSingleton<YardstickComposer>();
+        return services;
+    }
+}
