@@ -35,8 +35,11 @@ public sealed class YardstickTests(AppFixture fixture)
         var low = toegang.GetProperty("ciLow").GetDouble();
 
         using var admin = fixture.AdminClient();
-        var target = new { audience = "ouders", measure = "toegang", dimension = "totaal", value = low.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
-            targetYear = "2025", policyTitle = "Beleidsplan jeugd", policyLink = "https://example.org/plan" };
+        var target = new
+        {
+            audience = "ouders", measure = "toegang", dimension = "totaal", value = low.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+            targetYear = "2025", policyTitle = "Beleidsplan jeugd", policyLink = "https://example.org/plan"
+        };
         // Twice in a row and three times at once: one target.
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PutAsJsonAsync($"/api/municipalities/{slug}/targets", target)).StatusCode);
         var together = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => admin.PutAsJsonAsync($"/api/municipalities/{slug}/targets", target)));
