@@ -1,9 +1,9 @@
-using Xunit;
 using System.Net.Http.Json;
 using System.Text;
 using Ervaring.Core.Demo;
 using Ervaring.Functions.Survey;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 using static Ervaring.Testing.SamplingApi;
 
 namespace Ervaring.Testing;

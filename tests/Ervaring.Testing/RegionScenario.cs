@@ -1,7 +1,7 @@
-using Xunit;
 using System.Net.Http.Json;
 using System.Text;
 using Ervaring.Core.Demo;
+using Xunit;
 using static Ervaring.Testing.SamplingApi;
 
 namespace Ervaring.Testing;

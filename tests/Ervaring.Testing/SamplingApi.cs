@@ -1,7 +1,7 @@
-using Xunit;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Xunit;
 
 namespace Ervaring.Testing;
 

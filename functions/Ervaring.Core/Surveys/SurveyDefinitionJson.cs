@@ -1,6 +1,6 @@
-using Ervaring.Core.Sampling;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Ervaring.Core.Sampling;
 
 namespace Ervaring.Core.Surveys;
 

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Options;
 using Ervaring.Functions.Hosting.Settings;
 using Ervaring.Functions.Reports;
 using Ervaring.Storage.Waves;
+using Microsoft.Extensions.Options;
 
 namespace Ervaring.Functions.Demo;
 

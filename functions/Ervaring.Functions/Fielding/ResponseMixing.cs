@@ -1,11 +1,11 @@
-using Microsoft.Extensions.Options;
-using Ervaring.Functions.Hosting.Settings;
 using System.Security.Cryptography;
 using Ervaring.Core.Waves;
+using Ervaring.Functions.Hosting.Settings;
 using Ervaring.Functions.Timers;
 using Ervaring.Storage.Invitations;
 using Ervaring.Storage.Responses;
 using Ervaring.Storage.Waves;
+using Microsoft.Extensions.Options;
 
 namespace Ervaring.Functions.Fielding;
 

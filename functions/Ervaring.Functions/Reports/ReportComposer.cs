@@ -1,8 +1,8 @@
-using Ervaring.Core.Sampling;
 using System.Reflection;
 using System.Text.Json;
 using Ervaring.Core.Disclosure;
 using Ervaring.Core.Reports;
+using Ervaring.Core.Sampling;
 using Ervaring.Storage.Reports;
 
 namespace Ervaring.Functions.Reports;

@@ -1,13 +1,13 @@
-using Ervaring.Functions.Survey;
 using System.IO.Compression;
 using Ervaring.Core.Csv;
 using Ervaring.Core.Invitations;
-using Ervaring.Core.Waves;
 using Ervaring.Core.Sampling;
+using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;
 using Ervaring.Functions.Municipalities;
 using Ervaring.Functions.Pages.Privacy;
 using Ervaring.Functions.Security;
+using Ervaring.Functions.Survey;
 using Ervaring.Storage.Invitations;
 using Ervaring.Storage.Waves;
 using QRCoder;

@@ -1,8 +1,8 @@
-using Ervaring.Functions.Hosting.Settings;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using Ervaring.Functions.Hosting.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
-using Ervaring.Functions.Hosting.Settings;
 using System.Threading.RateLimiting;
+using Ervaring.Functions.Hosting.Settings;
+using Microsoft.Extensions.Options;
 
 namespace Ervaring.Functions.Security;
 

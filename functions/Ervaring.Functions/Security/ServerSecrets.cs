@@ -1,6 +1,6 @@
-using Ervaring.Functions.Hosting.Settings;
 using System.Security.Cryptography;
 using System.Text;
+using Ervaring.Functions.Hosting.Settings;
 
 namespace Ervaring.Functions.Security;
 

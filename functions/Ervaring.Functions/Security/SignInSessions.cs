@@ -1,4 +1,3 @@
-using Ervaring.Functions.Hosting.Settings;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
@@ -6,6 +5,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Ervaring.Functions.Hosting;
+using Ervaring.Functions.Hosting.Settings;
 using Ervaring.Functions.Timers;
 using Ervaring.Storage.Sessions;
 using Microsoft.AspNetCore.Authentication;

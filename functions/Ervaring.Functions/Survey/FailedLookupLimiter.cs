@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Options;
-using Ervaring.Functions.Hosting.Settings;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Ervaring.Functions.Hosting.Settings;
+using Microsoft.Extensions.Options;
 
 namespace Ervaring.Functions.Survey;
 

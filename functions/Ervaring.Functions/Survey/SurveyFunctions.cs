@@ -1,12 +1,12 @@
 using Ervaring.Core.Surveys;
 using Ervaring.Functions.Hosting;
+using Ervaring.Functions.Hosting.Functions;
 using Ervaring.Functions.Municipalities;
 using Ervaring.Functions.Pages.Shared;
 using Ervaring.Functions.Pages.Survey;
 using Ervaring.Functions.Security;
 using Ervaring.Storage.Responses;
 using Microsoft.AspNetCore.Antiforgery;
-using Ervaring.Functions.Hosting.Functions;
 using Microsoft.Azure.Functions.Worker;
 using static Ervaring.Functions.Pages.Shared.PageResults;
 

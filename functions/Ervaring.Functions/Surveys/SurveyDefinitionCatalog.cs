@@ -1,5 +1,5 @@
-using Ervaring.Functions.Hosting.Settings;
 using Ervaring.Core.Surveys;
+using Ervaring.Functions.Hosting.Settings;
 
 namespace Ervaring.Functions.Surveys;
 

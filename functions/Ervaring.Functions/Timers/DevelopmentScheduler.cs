@@ -1,5 +1,5 @@
-using Ervaring.Functions.Hosting.Settings;
 using Ervaring.Functions.Hosting.Development;
+using Ervaring.Functions.Hosting.Settings;
 using NCrontab;
 
 namespace Ervaring.Functions.Timers;

@@ -1,6 +1,6 @@
-using Ervaring.Core.Sampling;
 using System.Security.Cryptography;
 using System.Text;
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Surveys;
 using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;

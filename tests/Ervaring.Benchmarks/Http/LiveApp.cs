@@ -1,8 +1,8 @@
-using Ervaring.Core.Sampling;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Ervaring.Core.Demo;
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Surveys;
 
 namespace Ervaring.Benchmarks.Http;

@@ -1,6 +1,6 @@
+using System.Text.RegularExpressions;
 using Ervaring.Core.Surveys;
 using Ervaring.Functions.Survey;
-using System.Text.RegularExpressions;
 
 namespace Ervaring.Benchmarks.Http;
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using Ervaring.Browser.Tests.Infrastructure;
 using Ervaring.Functions.Demo;
@@ -6,7 +7,6 @@ using Ervaring.Storage;
 using Ervaring.Storage.Council;
 using Ervaring.Storage.Reports;
 using Microsoft.Extensions.DependencyInjection;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

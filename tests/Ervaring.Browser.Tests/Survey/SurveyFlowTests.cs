@@ -1,5 +1,5 @@
-using Ervaring.Functions.Survey;
 using Ervaring.Browser.Tests.Infrastructure;
+using Ervaring.Functions.Survey;
 using Microsoft.Playwright;
 using static Ervaring.Browser.Tests.Survey.SurveyBrowser;
 

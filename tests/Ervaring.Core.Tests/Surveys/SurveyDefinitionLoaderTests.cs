@@ -1,5 +1,5 @@
-using Ervaring.Core.Sampling;
 using System.Text.Json.Nodes;
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Surveys;
 using static Ervaring.Core.Tests.Surveys.SurveyTestData;
 

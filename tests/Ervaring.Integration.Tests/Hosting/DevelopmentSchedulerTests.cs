@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Ervaring.Functions.Timers;
 using System.Text.Json.Nodes;
+using Ervaring.Functions.Timers;
 using Ervaring.Integration.Tests.Wiring;
 using Microsoft.Extensions.DependencyInjection;
 

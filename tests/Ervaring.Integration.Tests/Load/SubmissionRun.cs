@@ -1,6 +1,6 @@
-using Ervaring.Functions.Survey;
 using System.Diagnostics;
 using System.Net;
+using Ervaring.Functions.Survey;
 using Ervaring.Storage.Responses;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ervaring.Core.Waves;
 using Ervaring.Functions.Demo;
 using Ervaring.Functions.Reports.Council;
-using Ervaring.Core.Waves;
 using Ervaring.Functions.Waves;
 using Ervaring.Storage.Council;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
-using Ervaring.Functions.Survey;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Ervaring.Functions.Fielding;
+using Ervaring.Functions.Survey;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

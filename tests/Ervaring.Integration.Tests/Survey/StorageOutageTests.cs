@@ -1,6 +1,6 @@
-using Ervaring.Functions.Survey;
 using System.Net;
 using System.Text.RegularExpressions;
+using Ervaring.Functions.Survey;
 
 namespace Ervaring.Integration.Tests.Survey;
 

@@ -1,5 +1,5 @@
-using Ervaring.Functions.Hosting.Settings;
 using System.Text.Json;
+using Ervaring.Functions.Hosting.Settings;
 
 namespace Ervaring.Functions.Hosting.Development;
 

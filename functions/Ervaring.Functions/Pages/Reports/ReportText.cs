@@ -1,6 +1,6 @@
-using Ervaring.Core.Sampling;
 using System.Globalization;
 using Ervaring.Core.Reports;
+using Ervaring.Core.Sampling;
 using Ervaring.Functions.Pages.Shared;
 
 namespace Ervaring.Functions.Pages.Reports;

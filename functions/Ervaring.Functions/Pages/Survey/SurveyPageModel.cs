@@ -1,7 +1,7 @@
 using Ervaring.Core.Sampling;
-using Ervaring.Functions.Survey;
 using Ervaring.Core.Surveys;
 using Ervaring.Functions.Municipalities;
+using Ervaring.Functions.Survey;
 
 namespace Ervaring.Functions.Pages.Survey;
 
