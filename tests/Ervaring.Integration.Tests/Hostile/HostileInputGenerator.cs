@@ -149,11 +149,11 @@ public sealed class HostileInputGenerator(int seed, IReadOnlyList<EndpointShape>
                 body = [.. body ?? [], .. Encoding.ASCII.GetBytes((body is { Length: > 0 } ? "&" : "") + "__RequestVerificationToken=" + Uri.EscapeDataString(signedIn.FormToken))];
         }
 
-        // Closing a wave and (re)building its report take no input: with the right key and the real id they are
+        // Closing a wave (API or its confirmation page) and (re)building its report take no input: with the right key and the real id they are
         // legitimate commands, not hostile ones, and would (rightly) change storage. Aim them at the draft wave
         // instead, which must refuse.
         if (method == "POST" && (endpoint.Pattern.EndsWith("/close", StringComparison.Ordinal) || endpoint.Pattern.EndsWith("/report", StringComparison.Ordinal)
-                                 || endpoint.Pattern.EndsWith("/rapportage/concept", StringComparison.Ordinal))
+                                 || endpoint.Pattern.EndsWith("/rapportage/concept", StringComparison.Ordinal) || endpoint.Pattern.EndsWith("/sluiten", StringComparison.Ordinal))
             && path.Contains(seeded.FieldingWaveId, StringComparison.Ordinal))
             path = path.Replace(seeded.FieldingWaveId, seeded.DraftWaveId, StringComparison.Ordinal);
 
