@@ -128,7 +128,9 @@ public sealed class CycleTests(BrowserFixture fixture)
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "CSV (voor Excel)" }).ClickAsync());
         Assert.StartsWith("concept-", csv.SuggestedFilename);
         var csvLines = await LinesAsync(csv);
-        Assert.EndsWith(";waardecode;status", csvLines[0]);
+        // The public columns (the yardstick's included), then the draft's own last column.
+        Assert.Contains(";waardecode;", csvLines[0]);
+        Assert.EndsWith(";reden_geen_onderzoek;status", csvLines[0]);
         Assert.All(csvLines.Skip(1), line => Assert.EndsWith(";concept — niet openbaar", line));
         var jsonHref = await page.GetByRole(AriaRole.Link, new() { Name = "JSON", Exact = true }).GetAttributeAsync("href");
         var json = await page.Context.APIRequest.GetAsync(jsonHref!);
