@@ -23,6 +23,17 @@ internal static class Fixtures
 
     public static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    /// <summary>An estimate against an R fixture row: n and df exactly, estimate and SE to 1e-9, interval ends to 1e-6.</summary>
+    public static void AssertEqualsR(IReadOnlyDictionary<string, string> expected, Ervaring.Core.Statistics.Estimate actual)
+    {
+        Assert.Equal(long.Parse(expected["n"], CultureInfo.InvariantCulture), actual.Respondents);
+        Assert.Equal(int.Parse(expected["df"], CultureInfo.InvariantCulture), actual.DegreesOfFreedom);
+        Assert.Equal(Number(expected["estimate"]), actual.Value, 1e-9);
+        Assert.Equal(Number(expected["se"]), actual.StandardError, 1e-9);
+        Assert.Equal(Number(expected["ci_low"]), actual.Interval.Low, 1e-6);
+        Assert.Equal(Number(expected["ci_high"]), actual.Interval.High, 1e-6);
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -54,12 +54,7 @@ public class RReferenceTests
             _ => throw new InvalidOperationException(domainVariable),
         };
 
-        Assert.Equal(long.Parse(expected["n"]), actual.Respondents);
-        Assert.Equal(int.Parse(expected["df"]), actual.DegreesOfFreedom);
-        Assert.Equal(Fixtures.Number(expected["estimate"]), actual.Value, 1e-9);
-        Assert.Equal(Fixtures.Number(expected["se"]), actual.StandardError, 1e-9);
-        Assert.Equal(Fixtures.Number(expected["ci_low"]), actual.Interval.Low, 1e-6);
-        Assert.Equal(Fixtures.Number(expected["ci_high"]), actual.Interval.High, 1e-6);
+        Fixtures.AssertEqualsR(expected, actual);
     }
 
     [Fact]

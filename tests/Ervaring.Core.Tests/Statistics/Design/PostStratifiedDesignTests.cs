@@ -57,11 +57,6 @@ public class PostStratifiedDesignTests
         var actual = DesignEstimator.Estimate(design, c.Item, c.Kind, target)!;
 
         Assert.Equal(Weighting.PostStratification, design.Weighting);
-        Assert.Equal(long.Parse(expected["n"]), actual.Respondents);
-        Assert.Equal(int.Parse(expected["df"]), actual.DegreesOfFreedom);
-        Assert.Equal(Fixtures.Number(expected["estimate"]), actual.Value, 1e-9);
-        Assert.Equal(Fixtures.Number(expected["se"]), actual.StandardError, 1e-9);
-        Assert.Equal(Fixtures.Number(expected["ci_low"]), actual.Interval.Low, 1e-6);
-        Assert.Equal(Fixtures.Number(expected["ci_high"]), actual.Interval.High, 1e-6);
+        Fixtures.AssertEqualsR(expected, actual);
     }
 }
