@@ -1,4 +1,5 @@
 using Ervaring.Core.Sampling;
+using Ervaring.Core.Statistics.Design;
 namespace Ervaring.Core.Waves;
 
 /// <summary>
@@ -65,7 +66,36 @@ public sealed record WaveSettings
     /// </summary>
     public bool Supplementary { get; init; }
 
+    /// <summary>
+    /// How answers are weighted (docs/statistics.md): "poststratificatie" (default: N_h / r_h per stratum) or
+    /// "kalibratie" (those weights raked within each municipality to the frame's counts of <see cref="CalibrateTo"/>).
+    /// </summary>
+    public string Weighting { get; init; } = WeightingChoices.PostStratification;
+
+    /// <summary>With kalibratie: the frame variables to rake to, "verwijzer" and/or "duur" (duration of care).</summary>
+    public IReadOnlyList<string> CalibrateTo { get; init; } = [WeightingChoices.Referrer, WeightingChoices.Duration];
+
+    /// <summary>With kalibratie on duur: band bounds in whole years since the start date (1, 2 gives 0-1, 1-2 and 2plus).</summary>
+    public IReadOnlyList<int> DurationBandYears { get; init; } = [1, 2];
+
     public DateOnly EffectiveReferenceDate => ReferenceDate ?? FieldStart;
+
+    /// <summary>The variables a calibrating wave rakes to; null when the wave post-stratifies only.</summary>
+    public CalibrationVariables? Calibration => Weighting == WeightingChoices.Calibration
+        ? new CalibrationVariables(CalibrateTo.Contains(WeightingChoices.Referrer), CalibrateTo.Contains(WeightingChoices.Duration), DurationBandYears)
+        : null;
+}
+
+/// <summary>The words of <see cref="WaveSettings.Weighting"/> and <see cref="WaveSettings.CalibrateTo"/>, as typed in the API and the form.</summary>
+public static class WeightingChoices
+{
+    public const string PostStratification = "poststratificatie";
+    public const string Calibration = "kalibratie";
+    public const string Referrer = CalibrationVariables.ReferrerName;
+    public const string Duration = CalibrationVariables.DurationName;
+
+    public static readonly IReadOnlyList<string> Weightings = [PostStratification, Calibration];
+    public static readonly IReadOnlyList<string> Variables = [Referrer, Duration];
 }
 
 /// <summary>Who is invited by age; see <c>Ervaring.Core.Sampling.AudienceRule</c>.</summary>

@@ -76,6 +76,31 @@ public static class WaveSettingsValidator
         if (settings.ReminderDays.Any(d => d is < 1 or > 180)) Error("reminderDays", "Herinneringsdagen liggen tussen 1 en 180.");
         if (settings.FrameRetentionDays is < 1 or > WaveSettings.MaxFrameRetentionDays) Error("frameRetentionDays", $"De bewaartermijn van het steekproefkader ligt tussen 1 en {WaveSettings.MaxFrameRetentionDays} dagen.");
 
+        ValidateWeighting(settings, Error);
         return errors;
+    }
+
+    /// <summary>Calibration (docs/statistics.md): which variables, and duration bands that stay coarse.</summary>
+    private static void ValidateWeighting(WaveSettings settings, Action<string, string> error)
+    {
+        if (!WeightingChoices.Weightings.Contains(settings.Weighting))
+        {
+            error("weighting", $"Onbekende weging '{settings.Weighting}'. Kies 'poststratificatie' of 'kalibratie'.");
+            return;
+        }
+        if (settings.Weighting != WeightingChoices.Calibration) return;
+        if (settings.CalibrateTo.Count == 0)
+            error("calibrateTo", "Kies bij kalibratie minstens één variabele uit het steekproefkader: verwijzer en/of duur.");
+        foreach (var variable in settings.CalibrateTo)
+            if (!WeightingChoices.Variables.Contains(variable))
+                error("calibrateTo", $"Onbekende variabele '{variable}' om naar te wegen. Kies uit: verwijzer, duur.");
+        if (settings.CalibrateTo.Distinct().Count() != settings.CalibrateTo.Count)
+            error("calibrateTo", "Een variabele om naar te wegen staat dubbel in de lijst.");
+        if (!settings.CalibrateTo.Contains(WeightingChoices.Duration)) return;
+        var years = settings.DurationBandYears;
+        if (years.Count is < 1 or > 3 || years.Any(y => y is < 1 or > 30))
+            error("durationBandYears", "Geef 1 tot 3 grenzen voor de duur van de zorg, in hele jaren van 1 tot 30 (bijvoorbeeld 1, 2).");
+        else if (years.Zip(years.Skip(1)).Any(p => p.Second <= p.First))
+            error("durationBandYears", "De grenzen voor de duur van de zorg moeten oplopen, bijvoorbeeld 1, 2.");
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Ervaring.Core.Disclosure;
 using Ervaring.Core.Reports;
+using Ervaring.Core.Statistics.Design;
 using Ervaring.Core.Sampling;
 using Ervaring.Storage.Reports;
 
@@ -165,7 +166,10 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
             wave.Settings.Strata,
             input.Audit.SeedHex,
             wave.Settings.SuppressionThreshold,
-            "Iedere laag (gemeente × zorgvorm × leeftijdsgroep) telt mee naar zijn aandeel in het cliëntenbestand (poststratificatie: gewicht N_h / aantal geldige antwoorden in de laag).",
+            // A post-stratified wave keeps the sentence its reports always had, so they stay byte for byte the same.
+            input.Calibration is { } variables
+                ? WeightingSentence.For(Weighting.Calibration, variables)
+                : "Iedere laag (gemeente × zorgvorm × leeftijdsgroep) telt mee naar zijn aandeel in het cliëntenbestand (poststratificatie: gewicht N_h / aantal geldige antwoorden in de laag).",
             collapsed,
             wave.Settings.FieldStart,
             wave.Settings.FieldEnd);

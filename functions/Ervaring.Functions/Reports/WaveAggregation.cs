@@ -52,7 +52,7 @@ public sealed class WaveAggregation(
         var aggregator = new WaveAggregator(input.Design);
         await foreach (var answered in responses.ListAsync(waveId, cancellationToken))
             aggregator.Add(answered.Audience,
-                new RespondentAttributes(answered.StratumKey, answered.Municipality, answered.CareType, answered.AgeBand, answered.Referrer), answered.Answers);
+                new RespondentAttributes(answered.StratumKey, answered.Municipality, answered.CareType, answered.AgeBand, answered.Referrer, answered.DurationBand), answered.Answers);
 
         // Counted after the responses were read: during fielding both grow, and this way never fewer completes than aggregated.
         var counts = wave.FieldworkCountsFrozen ? await frozen.ReadAsync(waveId, cancellationToken) : await progress.CountLiveAsync(waveId, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Serialization;
 using Ervaring.Core.Sampling;
 
 namespace Ervaring.Functions.Sampling;
@@ -21,6 +22,13 @@ public sealed record SampleAuditRecord
     public required IReadOnlyList<DomainCount> Domains { get; init; }
     public required IReadOnlyList<string> ExcludedOptOutHashes { get; init; }
     public required IReadOnlyList<string> ExcludedRecentHashes { get; init; }
+
+    /// <summary>
+    /// A calibrating wave's frame counts per stratum and category of each calibration variable (counts only; the
+    /// report's margins). Absent for a post-stratified wave, whose record stays as it was.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CalibrationCount>? CalibrationCounts { get; init; }
 
     public static string BlobName(string waveId, DateTimeOffset drawnAt) => $"{waveId}/sample-{drawnAt:yyyyMMddTHHmmssfff}.json";
 

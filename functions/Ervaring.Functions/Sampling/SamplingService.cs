@@ -183,25 +183,8 @@ public sealed class SamplingService(
             var exclusions = await ExclusionsAsync(wave, frame, cancellationToken);
             var draw = Sampler.Draw(frame, design, seed, chosenOffset, exclusions.Exclusions);
             var issued = InvitationPlanner.Issue(waveId, frame, draw, design, SamplingDesigns.AudienceRule(wave.Settings), secrets.TokenKey, secrets.HashPepper);
-            var byReference = frame.Records.ToDictionary(r => r.ClientReference, StringComparer.Ordinal);
-            records = issued.Select(i =>
-            {
-                var client = byReference[i.ClientReference];
-                return new InvitationRecord
-                {
-                    WaveId = waveId,
-                    InvitationId = i.InvitationId,
-                    ClientReference = i.ClientReference,
-                    Audience = i.Audience.Name(),
-                    Municipality = client.Municipality,
-                    CareType = FrameVocabulary.Name(client.CareType),
-                    AgeBand = i.AgeBand,
-                    Referrer = FrameVocabulary.Name(client.Referrer),
-                    StratumKey = i.StratumKey,
-                    LinkHash = i.LinkTokenHash,
-                    CodeHash = i.ShortCodeHash,
-                };
-            }).ToList();
+            var calibration = CalibrationCaptures.Of(wave.Settings, frame, design);
+            records = CalibrationCaptures.Records(waveId, frame, issued, design, wave.Settings, calibration);
 
             var now = claim.Since;
             var audit = new SampleAuditRecord
@@ -216,6 +199,7 @@ public sealed class SamplingService(
                 Domains = draw.Domains.Select(DomainCount.From).ToList(),
                 ExcludedOptOutHashes = exclusions.OptOutHashes,
                 ExcludedRecentHashes = exclusions.RecentHashes,
+                CalibrationCounts = calibration?.Counts,
             };
             var auditBlob = SampleAuditRecord.BlobName(waveId, now);
 

@@ -134,6 +134,7 @@ public sealed class SurveySession(
                 CareType = invitation.CareType,
                 AgeBand = invitation.AgeBand,
                 Referrer = invitation.Referrer,
+                DurationBand = invitation.DurationBand,
                 StratumKey = invitation.StratumKey,
                 Mode = mode,
                 Answers = validation.Answers,

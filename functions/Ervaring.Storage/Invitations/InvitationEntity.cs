@@ -24,6 +24,9 @@ public sealed record InvitationRecord
     public required string CareType { get; init; }
     public required string AgeBand { get; init; }
     public required string Referrer { get; init; }
+
+    /// <summary>Duration-of-care band ("0-1", "1plus" …) when the wave calibrates to duration; otherwise empty (docs/statistics.md).</summary>
+    public string DurationBand { get; init; } = "";
     public required string StratumKey { get; init; }
     public required string LinkHash { get; init; }
     public required string CodeHash { get; init; }

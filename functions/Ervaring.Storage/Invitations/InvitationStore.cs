@@ -119,7 +119,14 @@ public sealed class InvitationStore(StorageAccount account)
         ["Kind"] = kind,
     };
 
-    internal static TableEntity ToEntity(InvitationRecord i) => new(i.WaveId, i.InvitationId)
+    internal static TableEntity ToEntity(InvitationRecord i)
+    {
+        var entity = Entity(i);
+        if (i.DurationBand.Length > 0) entity["DurationBand"] = i.DurationBand; // only calibrating waves carry it
+        return entity;
+    }
+
+    private static TableEntity Entity(InvitationRecord i) => new(i.WaveId, i.InvitationId)
     {
         ["ClientReference"] = i.ClientReference,
         ["Audience"] = i.Audience,
@@ -143,6 +150,7 @@ public sealed class InvitationStore(StorageAccount account)
         CareType = e.GetString("CareType"),
         AgeBand = e.GetString("AgeBand"),
         Referrer = e.GetString("Referrer"),
+        DurationBand = e.GetString("DurationBand") ?? "",
         StratumKey = e.GetString("StratumKey"),
         LinkHash = e.GetString("LinkHash"),
         CodeHash = e.GetString("CodeHash"),

@@ -15,6 +15,12 @@ public sealed record AnonymousResponse
     public required string CareType { get; init; }
     public required string AgeBand { get; init; }
     public required string Referrer { get; init; }
+
+    /// <summary>
+    /// Duration-of-care band, only when the wave calibrates to duration (empty otherwise): a band of whole years,
+    /// merged at sampling until it holds at least k clients of the municipality (docs/statistics.md, architecture.md).
+    /// </summary>
+    public string DurationBand { get; init; } = "";
     public required string StratumKey { get; init; }
 
     /// <summary>web, papier or telefoon.</summary>

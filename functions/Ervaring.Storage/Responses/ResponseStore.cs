@@ -40,7 +40,14 @@ public sealed class ResponseStore(StorageAccount account)
         return found.HasValue && found.Value is { } entity ? FromEntity(entity) : null;
     }
 
-    private static TableEntity ToEntity(string rowKey, AnonymousResponse r) => new(r.WaveId, rowKey)
+    private static TableEntity ToEntity(string rowKey, AnonymousResponse r)
+    {
+        var entity = Entity(rowKey, r);
+        if (r.DurationBand.Length > 0) entity["DurationBand"] = r.DurationBand; // only calibrating waves carry it
+        return entity;
+    }
+
+    private static TableEntity Entity(string rowKey, AnonymousResponse r) => new(r.WaveId, rowKey)
     {
         ["Audience"] = r.Audience,
         ["DefinitionId"] = r.DefinitionId,
@@ -64,6 +71,7 @@ public sealed class ResponseStore(StorageAccount account)
         CareType = e.GetString("CareType"),
         AgeBand = e.GetString("AgeBand"),
         Referrer = e.GetString("Referrer"),
+        DurationBand = e.GetString("DurationBand") ?? "",
         StratumKey = e.GetString("StratumKey"),
         Mode = e.GetString("Mode"),
         Answers = StorageJson.Deserialize<Dictionary<string, IReadOnlyList<string>>>(e.GetString("Answers")),
