@@ -58,7 +58,8 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
             return;
         }
         Responses++;
-        var key = (who.SamplingStratum, who.CareType, who.AgeBand, who.Referrer, who.DurationBand);
+        // The duration band splits cells only when it is raked to: a post-stratified wave sums exactly as before.
+        var key = (who.SamplingStratum, who.CareType, who.AgeBand, who.Referrer, calibration is null ? "" : who.DurationBand);
         if (!_cells.TryGetValue(key, out var cell))
             _cells[key] = cell = new Cell(stratum, string.Join(Separator, who.CareType, who.AgeBand, who.Referrer), _slots.Count,
                 calibration?.ProfileOf(who));

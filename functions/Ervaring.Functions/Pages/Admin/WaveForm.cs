@@ -22,6 +22,21 @@ public sealed class WaveForm
     public IReadOnlyList<string> Strata { get; init; } = ["gemeente", "zorgvorm", "leeftijdsgroep"];
     public string SuppressionThreshold { get; init; } = "10";
     public string ReminderDays { get; init; } = "7, 14";
+    public string Weighting { get; init; } = WeightingChoices.PostStratification;
+    public IReadOnlyList<string> CalibrateTo { get; init; } = WeightingChoices.Variables;
+    public string DurationBandYears { get; init; } = "1, 2";
+
+    public static readonly IReadOnlyList<(string Value, string Label, string Hint)> WeightingOptions =
+    [
+        (WeightingChoices.PostStratification, "Naar de lagen (poststratificatie)", "Elke laag telt mee naar het aantal cliënten in het steekproefkader. Dit is de gewone keuze."),
+        (WeightingChoices.Calibration, "Ook naar verwijzer en/of duur van de zorg (kalibratie)",
+            "Daarnaast per gemeente naar de aantallen per verwijzer en/of duur in het kader. Kies dit als de respons per verwijzer of duur sterk kan verschillen."),
+    ];
+
+    public static readonly IReadOnlyList<(string Value, string Label)> CalibrationChoices =
+    [
+        (WeightingChoices.Referrer, "Verwijzer"), (WeightingChoices.Duration, "Duur van de zorg"),
+    ];
 
     public static readonly IReadOnlyList<(string Value, string Label)> StratumChoices =
     [
@@ -41,6 +56,9 @@ public sealed class WaveForm
         Strata = form["strata"].Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList(),
         SuppressionThreshold = Text(form["suppressionThreshold"]),
         ReminderDays = Text(form["reminderDays"]),
+        Weighting = form.ContainsKey("weighting") ? Text(form["weighting"]) : WeightingChoices.PostStratification,
+        CalibrateTo = form["calibrateTo"].Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList(),
+        DurationBandYears = Text(form["durationBandYears"]),
     };
 
     /// <summary>
@@ -64,6 +82,9 @@ public sealed class WaveForm
             Strata = Strata.ToList(),
             SuppressionThreshold = Integer("suppressionThreshold", SuppressionThreshold, "Vul de drempel in als heel getal, bijvoorbeeld 10.") ?? defaults.SuppressionThreshold,
             ReminderDays = Days(),
+            Weighting = Weighting.Trim(),
+            CalibrateTo = CalibrateTo.ToList(),
+            DurationBandYears = Weighting.Trim() == WeightingChoices.Calibration ? BandYears() : defaults.DurationBandYears,
         };
         var unreadableFields = unreadable.Select(e => e.Field).ToHashSet();
         var errors = unreadable.Concat(validate(settings).Where(e => !unreadableFields.Contains(FieldOf(e)))).ToList();
@@ -107,6 +128,21 @@ public sealed class WaveForm
                 }
             }
             return days;
+        }
+
+        List<int> BandYears()
+        {
+            var years = new List<int>();
+            foreach (var part in DurationBandYears.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var year)) years.Add(year);
+                else
+                {
+                    unreadable.Add(new FieldError("durationBandYears", "Vul de grenzen voor de duur in als hele jaren, gescheiden door komma's, bijvoorbeeld 1, 2."));
+                    return [.. defaults.DurationBandYears];
+                }
+            }
+            return years;
         }
     }
 

@@ -18,7 +18,7 @@ public class CalibratedAggregationTests
     private static string Key(IReadOnlyDictionary<string, string> row) =>
         $"{row["municipality"]} | {row["caretype"]} | {AgeBands.Default.Bands[int.Parse(row["ageband"])].Label}";
 
-    private static WaveAggregate Aggregate(bool calibrate)
+    private static WaveAggregate Aggregate(bool calibrate, bool withBands = true)
     {
         var population = new Dictionary<string, SampledStratum>(StringComparer.Ordinal);
         var frame = new List<(string, CalibrationProfile, long)>();
@@ -35,7 +35,7 @@ public class CalibratedAggregationTests
             if (row["y"] != "NA") answers["q1"] = [row["y"] == "1" ? "5" : "2"];
             var band = AgeBands.Default.Bands[int.Parse(row["ageband"])].Label;
             return new AnsweredQuestionnaire(Audiences.OudersName,
-                new RespondentAttributes(Key(row), row["municipality"], row["caretype"], band, row["referrer"], row["band"]), answers);
+                new RespondentAttributes(Key(row), row["municipality"], row["caretype"], band, row["referrer"], withBands ? row["band"] : ""), answers);
         }).ToList();
 
         var variables = new CalibrationVariables();
@@ -73,5 +73,15 @@ public class CalibratedAggregationTests
         }
         // The collapsed stratum (G2, verblijf, 12-17: one valid answer) is reported either way.
         Assert.Contains(aggregate.Collapses, c => c.Measure == "q1" && c.From.StartsWith("G2|verblijf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_post_stratified_wave_gives_the_same_aggregate_whether_or_not_responses_carry_a_duration_band()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var withBands = System.Text.Json.JsonSerializer.Serialize(Aggregate(calibrate: false, withBands: true), options);
+        var without = System.Text.Json.JsonSerializer.Serialize(Aggregate(calibrate: false, withBands: false), options);
+        Assert.Equal(without, withBands);
+        Assert.NotEqual(without, System.Text.Json.JsonSerializer.Serialize(Aggregate(calibrate: true), options));
     }
 }
