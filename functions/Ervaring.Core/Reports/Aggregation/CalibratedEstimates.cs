@@ -29,7 +29,7 @@ public sealed record AudienceCalibration(CalibrationVariables Variables, Calibra
 internal sealed class CalibratedEstimates(IReadOnlyDictionary<StratumKey, long> populations, AudienceCalibration calibration)
 {
     private readonly Dictionary<ItemAccumulator, DesignCellAccumulator> _items = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<ItemAccumulator, SurveyDesign> _designs = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ItemAccumulator, (SurveyDesign Design, DesignCellAccumulator Cells)> _designs = new(ReferenceEqualityComparer.Instance);
 
     public AudienceCalibration Calibration => calibration;
 
@@ -50,8 +50,17 @@ internal sealed class CalibratedEstimates(IReadOnlyDictionary<StratumKey, long> 
     public Estimate? Estimate(ItemAccumulator measure, EstimateKind kind, Func<StratumKey, string, bool> inDomain)
     {
         if (!_items.TryGetValue(measure, out var item)) return null;
-        if (!_designs.TryGetValue(measure, out var design))
-            _designs[measure] = design = SurveyDesign.For(item, populations, calibration.Margins);
-        return DesignEstimator.Estimate(design, item, kind, Domain.Where((stratum, _, label) => inDomain(stratum, label)));
+        if (!_designs.TryGetValue(measure, out var built)) _designs[measure] = built = Build(item);
+        return DesignEstimator.Estimate(built.Design, built.Cells, kind, Domain.Where((stratum, _, label) => inDomain(stratum, label)));
+    }
+
+    /// <summary>The measure's raked design, after merging categories with too few valid answers (<see cref="CategoryMerge"/>).</summary>
+    private (SurveyDesign, DesignCellAccumulator) Build(DesignCellAccumulator item)
+    {
+        var merge = CategoryMerge.Plan(calibration.Margins, item.Counts);
+        if (merge.IsEmpty) return (SurveyDesign.For(item, populations, calibration.Margins), item);
+        var merged = new DesignCellAccumulator();
+        foreach (var cell in item.Cells) merged.Add(cell.Stratum, merge.Map(cell.Stratum.Municipality, cell.Profile), cell.Moments, cell.Label);
+        return (SurveyDesign.For(merged, populations, merge.Margins), merged);
     }
 }
