@@ -34,7 +34,7 @@ public sealed class FormPostRedirectTests(AppFixture fixture) : IDisposable
             // What the rendered form sends: the typed fields and the ones it fills in beforehand.
             [("municipalities", Officer.Place("Prgnieuw")), ("year", "2026"), ("fieldStart", "2026-03-01"), ("fieldEnd", "2026-04-15"), ("margin", "0,05"),
              ("expectedResponseRate", "0,30"), ("strata", "gemeente"), ("strata", "zorgvorm"), ("strata", "leeftijdsgroep"), ("suppressionThreshold", "10"),
-             ("reminderDays", "7, 14")])),
+             ("reminderDays", "7, 14"), ("weighting", "poststratificatie"), ("calibrateTo", "verwijzer"), ("calibrateTo", "duur"), ("durationBandYears", "1, 2")])),
         ["PagesWaveFrame"] = async t =>
         {
             var place = Officer.Place("Prgkader");

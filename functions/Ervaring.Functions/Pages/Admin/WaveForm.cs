@@ -29,13 +29,14 @@ public sealed class WaveForm
     public static readonly IReadOnlyList<(string Value, string Label, string Hint)> WeightingOptions =
     [
         (WeightingChoices.PostStratification, "Naar de lagen (poststratificatie)", "Elke laag telt mee naar het aantal cliënten in het steekproefkader. Dit is de gewone keuze."),
-        (WeightingChoices.Calibration, "Ook naar verwijzer en/of duur van de zorg (kalibratie)",
+        (WeightingChoices.Calibration, "Ook naar het steekproefkader (kalibratie)",
             "Daarnaast per gemeente naar de aantallen per verwijzer en/of duur in het kader. Kies dit als de respons per verwijzer of duur sterk kan verschillen."),
     ];
 
     public static readonly IReadOnlyList<(string Value, string Label)> CalibrationChoices =
     [
-        (WeightingChoices.Referrer, "Verwijzer"), (WeightingChoices.Duration, "Duur van de zorg"),
+        // Not "Verwijzer": that is the label of the stratification choice above.
+        (WeightingChoices.Referrer, "Verwezen door (huisarts, wijkteam …)"), (WeightingChoices.Duration, "Duur van de zorg"),
     ];
 
     public static readonly IReadOnlyList<(string Value, string Label)> StratumChoices =
