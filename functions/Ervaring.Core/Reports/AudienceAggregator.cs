@@ -172,6 +172,8 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
             rows.Add(Row(scope, Dimensions.Total, Dimensions.TotalValue, type, id, label, scale, total));
             foreach (var c in total.Collapses)
                 Diagnostics.Collapse(new CollapseRow(audience, id, c.From.ToString(), c.Into.ToString(), c.Reason));
+            foreach (var (from, into) in _calibrated?.MergesOf(accumulator) ?? [])
+                Diagnostics.Collapse(new CollapseRow(audience, id, from, into, Statistics.Design.CategoryMerge.Reason));
 
             var dimensions = scope.IsRegion ? Dimensions.Breakdowns.Prepend(Dimensions.Municipality) : Dimensions.Breakdowns;
             foreach (var dimension in dimensions)

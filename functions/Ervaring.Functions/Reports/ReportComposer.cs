@@ -158,8 +158,13 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
     {
         var wave = input.Wave;
         var strata = input.Audit.Strata.Where(s => scope.IsRegion || s.Domain == scope.Name).ToList();
-        var collapsed = aggregate.Collapses.Where(c => scope.IsRegion || c.From.StartsWith(scope.Name + "|", StringComparison.Ordinal))
-            .GroupBy(c => c.Audience).Select(g => $"{g.Key}: {g.Select(c => c.From).Distinct().Count()} lagen met te weinig antwoorden samengevoegd met een naburige laag").ToList();
+        var inScope = aggregate.Collapses.Where(c => scope.IsRegion || c.From.StartsWith(scope.Name + "|", StringComparison.Ordinal)).ToList();
+        var collapsed = inScope.Where(c => c.Reason != CategoryMerge.Reason)
+            .GroupBy(c => c.Audience).Select(g => $"{g.Key}: {g.Select(c => c.From).Distinct().Count()} lagen met te weinig antwoorden samengevoegd met een naburige laag")
+            // Calibration only (docs/statistics.md): categories of verwijzer or duur merged before raking.
+            .Concat(inScope.Where(c => c.Reason == CategoryMerge.Reason).GroupBy(c => c.Audience)
+                .Select(g => $"{g.Key}: {g.Select(c => c.From).Distinct().Count()} groepen van verwijzer of duur met te weinig antwoorden samengevoegd vóór de weging naar het kader"))
+            .ToList();
         return new PublicMethodology(
             wave.Frame is null ? null : DateOnly.FromDateTime(wave.Frame.ImportedAt.UtcDateTime),
             strata.Sum(s => s.PopulationSize),

@@ -29,7 +29,7 @@ public sealed record AudienceCalibration(CalibrationVariables Variables, Calibra
 internal sealed class CalibratedEstimates(IReadOnlyDictionary<StratumKey, long> populations, AudienceCalibration calibration)
 {
     private readonly Dictionary<ItemAccumulator, DesignCellAccumulator> _items = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<ItemAccumulator, (SurveyDesign Design, DesignCellAccumulator Cells)> _designs = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ItemAccumulator, (SurveyDesign Design, DesignCellAccumulator Cells, CategoryMerge Merge)> _designs = new(ReferenceEqualityComparer.Instance);
 
     public AudienceCalibration Calibration => calibration;
 
@@ -55,12 +55,16 @@ internal sealed class CalibratedEstimates(IReadOnlyDictionary<StratumKey, long> 
     }
 
     /// <summary>The measure's raked design, after merging categories with too few valid answers (<see cref="CategoryMerge"/>).</summary>
-    private (SurveyDesign, DesignCellAccumulator) Build(DesignCellAccumulator item)
+    private (SurveyDesign, DesignCellAccumulator, CategoryMerge) Build(DesignCellAccumulator item)
     {
         var merge = CategoryMerge.Plan(calibration.Margins, item.Counts);
-        if (merge.IsEmpty) return (SurveyDesign.For(item, populations, calibration.Margins), item);
+        if (merge.IsEmpty) return (SurveyDesign.For(item, populations, calibration.Margins), item, merge);
         var merged = new DesignCellAccumulator();
         foreach (var cell in item.Cells) merged.Add(cell.Stratum, merge.Map(cell.Stratum.Municipality, cell.Profile), cell.Moments, cell.Label);
-        return (SurveyDesign.For(merged, populations, merge.Margins), merged);
+        return (SurveyDesign.For(merged, populations, merge.Margins), merged, merge);
     }
+
+    /// <summary>The categories merged before raking for this measure (after its first estimate); none before.</summary>
+    public IEnumerable<(string From, string Into)> MergesOf(ItemAccumulator measure) =>
+        _designs.TryGetValue(measure, out var built) ? built.Merge.Merges : [];
 }

@@ -55,6 +55,13 @@ public sealed class CategoryMerge
     public CalibrationProfile Map(string municipality, CalibrationProfile profile) => IsEmpty ? profile
         : CalibrationProfile.Of([.. profile.Categories.Select(c => (c.Variable, into.GetValueOrDefault((municipality, c.Variable, c.Category), c.Category)))]);
 
+    /// <summary>Why a category was merged, as the report's methodology and the officer's tables show it.</summary>
+    public const string Reason = "minder dan 2 geldige antwoorden in deze categorie; samengevoegd vóór de kalibratie";
+
+    /// <summary>Each merge as "G1|verwijzer=gi" into "G1|verwijzer=huisarts", in a fixed order.</summary>
+    public IEnumerable<(string From, string Into)> Merges => into.OrderBy(m => m.Key)
+        .Select(m => ($"{m.Key.Municipality}|{m.Key.Variable}={m.Key.Category}", $"{m.Key.Municipality}|{m.Key.Variable}={m.Value}"));
+
     /// <summary>"gemeente G1, verwijzer: gi → huisarts", for the report's notes.</summary>
     public IEnumerable<string> Notes => into.OrderBy(m => m.Key).Select(m => $"gemeente {m.Key.Municipality}, {m.Key.Variable}: {m.Key.Category} → {m.Value}");
 

@@ -18,7 +18,7 @@ public class CalibratedAggregationTests
     private static string Key(IReadOnlyDictionary<string, string> row) =>
         $"{row["municipality"]} | {row["caretype"]} | {AgeBands.Default.Bands[int.Parse(row["ageband"])].Label}";
 
-    private static WaveAggregate Aggregate(bool calibrate, bool withBands = true)
+    private static WaveAggregate Aggregate(bool calibrate, bool withBands = true, Func<IReadOnlyDictionary<string, string>, bool>? keep = null)
     {
         var population = new Dictionary<string, SampledStratum>(StringComparer.Ordinal);
         var frame = new List<(string, CalibrationProfile, long)>();
@@ -29,7 +29,7 @@ public class CalibratedAggregationTests
             population[key] = new SampledStratum(key, row["municipality"], (population.GetValueOrDefault(key)?.Population ?? 0) + count);
             frame.Add((row["municipality"], CalibrationProfile.Of((CalibrationVariables.ReferrerName, row["referrer"]), (CalibrationVariables.DurationName, row["band"])), count));
         }
-        var responses = Fixtures.ReadCsv("statistics", "calibration-responses.csv").Where(r => r["case"] == "cal_prop").Select(row =>
+        var responses = Fixtures.ReadCsv("statistics", "calibration-responses.csv").Where(r => r["case"] == "cal_prop" && (keep?.Invoke(r) ?? true)).Select(row =>
         {
             var answers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             if (row["y"] != "NA") answers["q1"] = [row["y"] == "1" ? "5" : "2"];
@@ -83,5 +83,22 @@ public class CalibratedAggregationTests
         var without = System.Text.Json.JsonSerializer.Serialize(Aggregate(calibrate: false, withBands: false), options);
         Assert.Equal(without, withBands);
         Assert.NotEqual(without, System.Text.Json.JsonSerializer.Serialize(Aggregate(calibrate: true), options));
+    }
+
+    [Fact]
+    public void A_referrer_with_one_answer_in_a_municipality_is_merged_before_raking_and_the_aggregate_says_so()
+    {
+        // Keep one answer of jeugdarts in G2: raking to it alone would give that one answer G2's 300-odd jeugdarts clients.
+        var seen = 0;
+        var aggregate = Aggregate(calibrate: true, keep: r => !(r["municipality"] == "G2" && r["referrer"] == "jeugdarts" && r["y"] != "NA" && seen++ > 0));
+
+        Assert.Contains(aggregate.Estimates, e => e.Measure == "q1" && e.Dimension == Dimensions.Total);
+        Assert.DoesNotContain(aggregate.Problems, p => p.Contains("q1", StringComparison.Ordinal));
+        var merge = Assert.Single(aggregate.Collapses, c => c.Measure == "q1" && c.Reason == CategoryMerge.Reason);
+        Assert.Equal(("G2|verwijzer=jeugdarts", "G2|verwijzer=huisarts"), (merge.From, merge.Into));
+        // G1 is raked to its own three referrers as before: its figure is not the post-stratified one.
+        var g1 = aggregate.Estimates.Single(e => e.Measure == "q1" && e.Dimension == Dimensions.Municipality && e.DomainValue == "G1");
+        var g1PostStratified = Aggregate(calibrate: false).Estimates.Single(e => e.Measure == "q1" && e.Dimension == Dimensions.Municipality && e.DomainValue == "G1");
+        Assert.NotEqual(g1PostStratified.Value, g1.Value, 6);
     }
 }
