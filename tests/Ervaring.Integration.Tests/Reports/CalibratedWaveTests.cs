@@ -307,4 +307,31 @@ public sealed class CalibratedWaveTests(AppFixture fixture)
         var waves = await admin.GetStringAsync("/api/waves");
         Assert.DoesNotContain(place, waves);
     }
+
+    [Fact]
+    public async Task Two_draws_of_a_calibrating_wave_at_once_give_one_sample_with_one_set_of_counts_and_bands()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (place, reference) = (UniquePlace("Dubbeltrek"), today.AddDays(-1));
+        using var admin = fixture.AdminClient();
+        var waveId = await CreateWaveAsync(admin, Settings(place, today, calibrate: true));
+        var clients = Register("D" + place[^6..], reference, 200);
+        Assert.True((await PostCsvAsync(admin, $"/api/waves/{waveId}/frame", Csv(place, reference, clients))).IsSuccessStatusCode);
+
+        var draws = await Task.WhenAll(admin.PostAsJsonAsync($"/api/waves/{waveId}/sample", new { }), admin.PostAsJsonAsync($"/api/waves/{waveId}/sample", new { }));
+        foreach (var draw in draws)
+            Assert.True(draw.IsSuccessStatusCode || draw.StatusCode == HttpStatusCode.Conflict, $"{(int)draw.StatusCode}: {await draw.Content.ReadAsStringAsync()}");
+        Assert.Contains(draws, d => d.IsSuccessStatusCode);
+
+        var services = fixture.App.Services;
+        var wave = (await services.GetRequiredService<WaveStore>().GetAsync(waveId))!.Wave;
+        var invitations = new List<InvitationRecord>();
+        await foreach (var i in services.GetRequiredService<InvitationStore>().ListAsync(waveId)) invitations.Add(i);
+        Assert.Equal(wave.Sample!.Invitations, invitations.Count);
+        Assert.Equal(invitations.Count, invitations.Select(i => (i.ClientReference, i.Audience)).Distinct().Count());
+        Assert.All(invitations, i => Assert.Equal(Band(clients.Single(c => c.Reference == i.ClientReference).Start, reference), i.DurationBand));
+        var audit = (await services.GetRequiredService<BlobDocuments>().ReadJsonAsync<SampleAuditRecord>(StorageNames.Containers.Audit, wave.Sample.AuditBlob))!;
+        foreach (var variable in new[] { "verwijzer", "duur" })
+            Assert.Equal(clients.Count, audit.CalibrationCounts!.Where(c => c.Variable == variable).Sum(c => c.Count));
+    }
 }
