@@ -2,8 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using Ervaring.Core.Disclosure;
 using Ervaring.Core.Reports;
-using Ervaring.Core.Statistics.Design;
 using Ervaring.Core.Sampling;
+using Ervaring.Core.Statistics.Design;
 using Ervaring.Storage.Reports;
 
 namespace Ervaring.Functions.Reports;
