@@ -14,6 +14,8 @@ public enum ItemType
     Mark,
     /// <summary>Free text, at most <see cref="SurveyAnswers.MaxOpenTextLength"/> characters.</summary>
     Open,
+    /// <summary>A whole number within <see cref="SurveyItem.Range"/>, or <c>wn</c> (weet ik niet); e.g. weeks of waiting.</summary>
+    Number,
 }
 
 /// <summary>How an indicator turns item answers into a respondent score.</summary>
@@ -109,7 +111,7 @@ public sealed record SurveySection(string Id, string Title, IReadOnlyList<Survey
 /// <summary>
 /// One question. <see cref="Id"/> is stable across versions and is the HTML form field name.
 /// For agreement items <see cref="Options"/> holds the fixed scale (1..5 and <c>wn</c>);
-/// for mark and open items it is empty.
+/// for number items it holds only <c>wn</c> (weet ik niet); for mark and open items it is empty.
 /// </summary>
 public sealed record SurveyItem(
     string Id,
@@ -121,6 +123,15 @@ public sealed record SurveyItem(
     string? Indicator,
     ShowIf? ShowIf)
 {
+    /// <summary>Allowed whole numbers of a <see cref="ItemType.Number"/> item; null for other types.</summary>
+    public NumberRange? Range { get; init; }
+
+    /// <summary>The unit shown next to a number item's input field ("weken"); null when there is none.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>Routing on what the frame knows about the family (care type, age around 18); null: asked of everyone.</summary>
+    public AskWhen? AskWhen { get; init; }
+
     public SurveyOption? FindOption(string code)
     {
         foreach (var option in Options)
@@ -164,4 +175,12 @@ public static class AgreementScale
     ];
 
     public static IReadOnlyList<string> Codes { get; } = Options.Select(o => o.Code).ToArray();
+}
+
+/// <summary>The one option of a number item besides the number itself.</summary>
+public static class NumberAnswer
+{
+    public const string DontKnowCode = AgreementScale.NotApplicableCode;
+
+    public static IReadOnlyList<SurveyOption> Options { get; } = [new(DontKnowCode, "Weet ik niet", NotApplicable: true)];
 }

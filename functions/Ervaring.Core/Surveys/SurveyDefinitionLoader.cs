@@ -182,12 +182,22 @@ public static class SurveyDefinitionLoader
             i.Text.Trim(),
             i.Help?.Trim(),
             i.Required ?? false,
-            type == ItemType.Agreement
-                ? AgreementScale.Options
-                : (i.Options ?? []).Select(o => new SurveyOption(o!.Code, o.Label.Trim(), o.Positive ?? false, o.NotApplicable ?? false)).ToArray(),
+            type switch
+            {
+                ItemType.Agreement => AgreementScale.Options,
+                ItemType.Number => NumberAnswer.Options,
+                _ => (i.Options ?? []).Select(o => new SurveyOption(o!.Code, o.Label.Trim(), o.Positive ?? false, o.NotApplicable ?? false)).ToArray(),
+            },
             i.Indicator,
-            i.ShowIf is { } s ? new ShowIf(s.Item, s.AnyOf.Select(c => c!).ToArray()) : null);
+            i.ShowIf is { } s ? new ShowIf(s.Item, s.AnyOf.Select(c => c!).ToArray()) : null)
+        {
+            Range = type == ItemType.Number ? new NumberRange(i.Min!.Value, i.Max!.Value) : null,
+            Unit = i.Unit?.Trim(),
+            AskWhen = i.AskWhen is { } a ? new AskWhen(Codes(a.CareTypes), Codes(a.NotCareTypes), Codes(a.AgeGroups)) : null,
+        };
     }
+
+    private static string[]? Codes(IReadOnlyList<string?>? codes) => codes?.Select(c => c!).ToArray();
 
     private static Dictionary<string, string> Texts(IReadOnlyDictionary<string, string?>? texts) =>
         (texts ?? new Dictionary<string, string?>()).ToDictionary(e => e.Key, e => e.Value!.Trim(), StringComparer.Ordinal);
@@ -250,7 +260,7 @@ public static class SurveyDefinitionLoader
         }
         else if (element is { } actual && type is not null)
         {
-            return [At(path, $"{Expected(type)}, found {Describe(actual)}")];
+            return [At(path, $"{Expected(type, path)}, found {Describe(actual)}")];
         }
 
         var reason = ex.Message;
@@ -269,13 +279,14 @@ public static class SurveyDefinitionLoader
         return member is null ? null : Options.GetTypeInfo(Nullable.GetUnderlyingType(member) ?? member);
     }
 
-    private static string Expected(JsonTypeInfo type) => type.Kind switch
+    private static string Expected(JsonTypeInfo type, string path) => type.Kind switch
     {
         JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary => "expected a JSON object",
         JsonTypeInfoKind.Enumerable => "expected an array",
         _ when type.Type == typeof(string) => "must be a text (string)",
         _ when type.Type == typeof(bool) => "must be true or false",
-        _ when type.Type == typeof(int) => SurveyDefinitionFormat.WholeNumberOfOneOrMore,
+        _ when type.Type == typeof(int) && path == "$.version" => SurveyDefinitionFormat.WholeNumberOfOneOrMore,
+        _ when type.Type == typeof(int) => "must be a whole number",
         _ => $"expected {type.Type.Name}",
     };
 

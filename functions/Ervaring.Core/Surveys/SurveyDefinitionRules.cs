@@ -11,7 +11,7 @@ namespace Ervaring.Core.Surveys;
 /// <c>{file}: {JSON path}: {what is wrong}</c>; a value that is already wrong is not checked further, so one mistake
 /// gives one message.
 /// </summary>
-internal static class SurveyDefinitionRules
+internal static partial class SurveyDefinitionRules
 {
     public static IReadOnlyList<SurveyDefinitionProblem> Check(DefinitionJson definition, string file)
     {
@@ -23,7 +23,7 @@ internal static class SurveyDefinitionRules
     /// <summary>An item as the cross-checks see it: <see cref="Id"/>, <see cref="Type"/> and codes only when valid.</summary>
     private sealed record Item(ItemJson Json, string Path, int Index, string? Id, ItemType? Type, IReadOnlyList<string> OptionCodes);
 
-    private sealed class Checker(string file)
+    private sealed partial class Checker(string file)
     {
         public List<SurveyDefinitionProblem> Problems { get; } = [];
 
@@ -123,7 +123,7 @@ internal static class SurveyDefinitionRules
         private Item ItemOf(ItemJson json, string ip)
         {
             var id = Id(json.Id, ip, "id");
-            var type = Word(json.Type, ip, "type", ItemTypes, "item type", "agreement, single, multiple, mark or open");
+            var type = Word(json.Type, ip, "type", ItemTypes, "item type", "agreement, single, multiple, mark, open or number");
             Text(json.Text, ip, "text");
             OptionalText(json.Help, ip, "help");
 
@@ -140,6 +140,14 @@ internal static class SurveyDefinitionRules
                     codes = Options(json.Options, optionsPath, json.Type);
                 }
             }
+            else if (type == ItemType.Number)
+            {
+                codes = [NumberAnswer.DontKnowCode]; // its "weet ik niet" label can be translated like an option
+                if (json.Options is not null)
+                {
+                    Add(optionsPath, "number items must not have options; they have a number field and 'wn' (weet ik niet)");
+                }
+            }
             else if (type is not null && json.Options is not null)
             {
                 Add(optionsPath, type == ItemType.Agreement
@@ -147,6 +155,11 @@ internal static class SurveyDefinitionRules
                     : $"{json.Type} items must not have options");
             }
 
+            NumberParts(json, type, ip);
+            if (json.AskWhen is { } askWhen)
+            {
+                AskWhen(askWhen, Child(ip, "askWhen"));
+            }
             OptionalText(json.Indicator, ip, "indicator");
             if (json.ShowIf is { } showIf)
             {
@@ -211,7 +224,7 @@ internal static class SurveyDefinitionRules
             {
                 Add(path, $"indicator '{indicator}' is not declared in $.indicators");
             }
-            else if (type is ItemType.Multiple or ItemType.Open)
+            else if (type is ItemType.Multiple or ItemType.Open or ItemType.Number)
             {
                 Add(path, $"{type.ToString().ToLowerInvariant()} items cannot feed an indicator");
             }
@@ -248,7 +261,7 @@ internal static class SurveyDefinitionRules
                     ? $"item '{target}' cannot refer to itself"
                     : $"refers to item '{target}' which comes later ({referred.Path}); showIf may only refer to earlier items");
             }
-            else if (referred.Type is ItemType.Mark or ItemType.Open)
+            else if (referred.Type is ItemType.Mark or ItemType.Open or ItemType.Number)
             {
                 Add(itemPath, $"refers to {referred.Type.Value.ToString().ToLowerInvariant()} item '{target}'; showIf can only refer to agreement, single or multiple items");
             }

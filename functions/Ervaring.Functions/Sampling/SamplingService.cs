@@ -196,6 +196,7 @@ public sealed class SamplingService(
                     Municipality = client.Municipality,
                     CareType = FrameVocabulary.Name(client.CareType),
                     AgeBand = i.AgeBand,
+                    AgeGroup = Ervaring.Core.Surveys.RespondentFrame.AgeGroups.Of(client.Age),
                     Referrer = FrameVocabulary.Name(client.Referrer),
                     StratumKey = i.StratumKey,
                     LinkHash = i.LinkTokenHash,

@@ -77,7 +77,7 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
         var draft = survey.Open.Draft;
         var model = Model(survey, token, mode, context) with
         {
-            Page = page is { } number ? Math.Clamp(number, 0, survey.Definition.Sections.Count) : ResumePage(survey.BaseDefinition, draft),
+            Page = page is { } number ? Math.Clamp(number, 0, survey.Definition.Sections.Count) : ResumePage(survey.BaseDefinition, draft, survey.Frame),
             Answers = draft,
         };
         return Page<SurveyPage>(new { Model = model });
@@ -158,7 +158,7 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
             case "vorige":
             {
                 var saved = await session.SaveAsync(survey, form.Answers, itemsOnPage, cancellationToken);
-                var errors = PageErrors(survey.BaseDefinition, shown, form.Page, checkRequired: form.Action == "volgende", saved.Errors);
+                var errors = PageErrors(survey.BaseDefinition, shown, form.Page, checkRequired: form.Action == "volgende", saved.Errors, survey.Frame);
                 if (errors.Count > 0 && form.Action == "volgende") return Invalid(model, errors, survey.BaseDefinition);
                 var next = form.Action == "volgende" ? Math.Min(form.Page + 1, model.PageCount) : Math.Max(form.Page - 1, 0);
                 return Results.Redirect(model.PageUrl(next));
@@ -166,7 +166,7 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
             default: // "opslaan", or a post without an action
             {
                 var saved = await session.SaveAsync(survey, form.Answers, itemsOnPage, cancellationToken);
-                var errors = PageErrors(survey.BaseDefinition, shown, form.Page, checkRequired: false, saved.Errors);
+                var errors = PageErrors(survey.BaseDefinition, shown, form.Page, checkRequired: false, saved.Errors, survey.Frame);
                 return Page<SurveyPage>(new { Model = model with { Errors = errors, Notice = text.Saved } }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
             }
         }
@@ -183,22 +183,22 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
     }
 
     /// <summary>Problems on one page: invalid values always, missing required answers when moving on.</summary>
-    private static Dictionary<string, string> PageErrors(SurveyDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, int page, bool checkRequired, IReadOnlyDictionary<string, string> valueErrors)
+    private static Dictionary<string, string> PageErrors(SurveyDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, int page, bool checkRequired, IReadOnlyDictionary<string, string> valueErrors, RespondentFrame frame)
     {
         if (page < 1 || page > definition.Sections.Count) return new Dictionary<string, string>(valueErrors);
         var onPage = definition.Sections[page - 1].Items.Select(i => i.Id).ToHashSet();
         var errors = valueErrors.Where(e => onPage.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value);
         if (checkRequired)
-            foreach (var (item, message) in SurveyAnswers.Validate(definition, answers, AnswerMode.Submit).Errors)
+            foreach (var (item, message) in SurveyAnswers.Validate(definition, answers, AnswerMode.Submit, frame).Errors)
                 if (onPage.Contains(item)) errors.TryAdd(item, message);
         return errors;
     }
 
     /// <summary>Opening the link again continues at the first page with an unanswered question.</summary>
-    private static int ResumePage(SurveyDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> draft)
+    private static int ResumePage(SurveyDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> draft, RespondentFrame frame)
     {
         if (draft.Count == 0) return 0;
-        var visible = SurveyAnswers.VisibleItemIds(definition, draft).ToHashSet();
+        var visible = SurveyAnswers.VisibleItemIds(definition, draft, frame).ToHashSet();
         for (var i = 0; i < definition.Sections.Count; i++)
             if (definition.Sections[i].Items.Any(item => visible.Contains(item.Id) && !draft.ContainsKey(item.Id))) return i + 1;
         return definition.Sections.Count;
@@ -213,6 +213,7 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
             Definition = survey.Definition,
             Language = survey.Definition == survey.BaseDefinition ? "nl" : LanguageOf(survey),
             Mode = mode,
+            Frame = survey.Frame,
             Identity = municipalities.For(survey.Open.Invitation.Municipality),
             FormToken = tokens?.RequestToken,
             FormTokenField = tokens?.FormFieldName,

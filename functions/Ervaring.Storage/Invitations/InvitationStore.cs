@@ -119,7 +119,14 @@ public sealed class InvitationStore(StorageAccount account)
         ["Kind"] = kind,
     };
 
-    internal static TableEntity ToEntity(InvitationRecord i) => new(i.WaveId, i.InvitationId)
+    internal static TableEntity ToEntity(InvitationRecord i)
+    {
+        var entity = Entity(i);
+        if (i.AgeGroup is { } group) entity["AgeGroup"] = group; // older invitations have none
+        return entity;
+    }
+
+    private static TableEntity Entity(InvitationRecord i) => new(i.WaveId, i.InvitationId)
     {
         ["ClientReference"] = i.ClientReference,
         ["Audience"] = i.Audience,
@@ -142,6 +149,7 @@ public sealed class InvitationStore(StorageAccount account)
         Municipality = e.GetString("Municipality"),
         CareType = e.GetString("CareType"),
         AgeBand = e.GetString("AgeBand"),
+        AgeGroup = e.GetString("AgeGroup"),
         Referrer = e.GetString("Referrer"),
         StratumKey = e.GetString("StratumKey"),
         LinkHash = e.GetString("LinkHash"),
