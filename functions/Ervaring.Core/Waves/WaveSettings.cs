@@ -31,6 +31,12 @@ public sealed record WaveSettings
         [Audiences.JongerenName] = "ceo-jeugd-jongeren",
     };
 
+    /// <summary>
+    /// Version of the questionnaires (1 or 2, the same for both audiences); empty: the default for new waves
+    /// (version 1 until the translations of version 2 are checked, see docs/survey-definitions.md). Fixed at creation.
+    /// </summary>
+    public int? QuestionnaireVersion { get; init; }
+
     public AudienceRuleSettings AudienceRule { get; init; } = new();
 
     /// <summary>Target margin of error per reporting domain (0.05 = ±5 percentage points).</summary>

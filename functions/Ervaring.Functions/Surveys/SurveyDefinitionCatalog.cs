@@ -28,7 +28,17 @@ public sealed class SurveyDefinitionCatalog
 
     public SurveyDefinition? Find(string id, int version) => _byKey.GetValueOrDefault((id, version));
 
-    /// <summary>The highest version of a definition id, for new waves.</summary>
+    /// <summary>
+    /// The version a new wave gets when it does not choose one. Decision (docs/survey-definitions.md): version 1 until
+    /// version 2's translations have been checked by native speakers; a wave may choose version 2 already.
+    /// </summary>
+    public const int DefaultVersion = 1;
+
+    /// <summary>The questionnaire a new wave gets: the chosen version, or <see cref="DefaultVersion"/> (the latest when an id has no such version).</summary>
+    public SurveyDefinition? ForNewWave(string id, int? version) =>
+        version is { } chosen ? Find(id, chosen) : Find(id, DefaultVersion) ?? Latest(id);
+
+    /// <summary>The highest version of a definition id.</summary>
     public SurveyDefinition? Latest(string id) =>
         _byKey.Values.Where(d => d.Id == id).MaxBy(d => d.Version);
 

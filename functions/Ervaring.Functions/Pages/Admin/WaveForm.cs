@@ -23,6 +23,16 @@ public sealed class WaveForm
     public string SuppressionThreshold { get; init; } = "10";
     public string ReminderDays { get; init; } = "7, 14";
 
+    /// <summary>"1" or "2"; empty takes the default version (see SurveyDefinitionCatalog.DefaultVersion).</summary>
+    public string QuestionnaireVersion { get; init; } = "";
+
+    public static readonly IReadOnlyList<(string Value, string Label)> VersionChoices =
+    [
+        ("", "Standaard (nu versie 1)"),
+        ("1", "Versie 1"),
+        ("2", "Versie 2: met vragen over wachttijd, één plan, eigen netwerk, 18 worden en jeugdbescherming"),
+    ];
+
     public static readonly IReadOnlyList<(string Value, string Label)> StratumChoices =
     [
         ("gemeente", "Gemeente"), ("zorgvorm", "Zorgvorm"), ("leeftijdsgroep", "Leeftijdsgroep"), ("verwijzer", "Verwijzer"),
@@ -41,6 +51,7 @@ public sealed class WaveForm
         Strata = form["strata"].Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList(),
         SuppressionThreshold = Text(form["suppressionThreshold"]),
         ReminderDays = Text(form["reminderDays"]),
+        QuestionnaireVersion = Text(form["questionnaireVersion"]),
     };
 
     /// <summary>
@@ -64,6 +75,8 @@ public sealed class WaveForm
             Strata = Strata.ToList(),
             SuppressionThreshold = Integer("suppressionThreshold", SuppressionThreshold, "Vul de drempel in als heel getal, bijvoorbeeld 10.") ?? defaults.SuppressionThreshold,
             ReminderDays = Days(),
+            QuestionnaireVersion = Blank(QuestionnaireVersion) ? null
+                : Integer("questionnaireVersion", QuestionnaireVersion, "Kies een versie van de vragenlijst: 1 of 2."),
         };
         var unreadableFields = unreadable.Select(e => e.Field).ToHashSet();
         var errors = unreadable.Concat(validate(settings).Where(e => !unreadableFields.Contains(FieldOf(e)))).ToList();
