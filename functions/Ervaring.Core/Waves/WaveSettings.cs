@@ -37,6 +37,14 @@ public sealed record WaveSettings
     /// </summary>
     public int? QuestionnaireVersion { get; init; }
 
+    /// <summary>
+    /// Questionnaire v2's waiting question: the report shows the share of families that waited longer than this many
+    /// weeks between asking for help and its start (default 6; 1..52).
+    /// </summary>
+    public int WaitingWeeksThreshold { get; init; } = DefaultWaitingWeeksThreshold;
+
+    public const int DefaultWaitingWeeksThreshold = 6;
+
     public AudienceRuleSettings AudienceRule { get; init; } = new();
 
     /// <summary>Target margin of error per reporting domain (0.05 = ±5 percentage points).</summary>

@@ -39,7 +39,8 @@ public sealed class ReportInputs(BlobDocuments documents, WaveDefinitions defini
         {
             if (await definitions.GetAsync(wave.Id, audience, cancellationToken) is not { } definition) continue;
             var who = Audiences.Parse(audience);
-            audiences.Add(new AudienceInput(audience, definition, WeightingStrata.ForAudience(sampled, wave.Settings.Strata, rule, who)));
+            audiences.Add(new AudienceInput(audience, definition, WeightingStrata.ForAudience(sampled, wave.Settings.Strata, rule, who),
+                WaitingWeeksThreshold: wave.Settings.WaitingWeeksThreshold));
         }
         return new WaveInputs(wave, audit, audiences);
     }

@@ -26,6 +26,9 @@ public sealed class WaveForm
     /// <summary>"1" or "2"; empty takes the default version (see SurveyDefinitionCatalog.DefaultVersion).</summary>
     public string QuestionnaireVersion { get; init; } = "";
 
+    /// <summary>Weeks of waiting above which a family counts as "waited long" in the report (questionnaire v2).</summary>
+    public string WaitingWeeksThreshold { get; init; } = "6";
+
     public static readonly IReadOnlyList<(string Value, string Label)> VersionChoices =
     [
         ("", "Standaard (nu versie 1)"),
@@ -52,6 +55,7 @@ public sealed class WaveForm
         SuppressionThreshold = Text(form["suppressionThreshold"]),
         ReminderDays = Text(form["reminderDays"]),
         QuestionnaireVersion = Text(form["questionnaireVersion"]),
+        WaitingWeeksThreshold = Text(form["waitingWeeksThreshold"]),
     };
 
     /// <summary>
@@ -77,6 +81,7 @@ public sealed class WaveForm
             ReminderDays = Days(),
             QuestionnaireVersion = Blank(QuestionnaireVersion) ? null
                 : Integer("questionnaireVersion", QuestionnaireVersion, "Kies een versie van de vragenlijst: 1 of 2."),
+            WaitingWeeksThreshold = Integer("waitingWeeksThreshold", WaitingWeeksThreshold, "Vul de grens voor lang wachten in als heel aantal weken, bijvoorbeeld 6.") ?? defaults.WaitingWeeksThreshold,
         };
         var unreadableFields = unreadable.Select(e => e.Field).ToHashSet();
         var errors = unreadable.Concat(validate(settings).Where(e => !unreadableFields.Contains(FieldOf(e)))).ToList();
