@@ -47,6 +47,13 @@ public sealed record SurveyDefinition(
 
     public SurveyItem? FindItem(string itemId) => Items.FirstOrDefault(i => i.Id == itemId);
 
+    /// <summary>Whether <paramref name="language"/> is written right to left (Arabic).</summary>
+    public bool IsRightToLeft(string language) => Translations.TryGetValue(language, out var t) && t.RightToLeft;
+
+    /// <summary>The translation's words around the questions; empty for Dutch and for v1 translations (the page then uses its own).</summary>
+    public IReadOnlyDictionary<string, string> PageTexts(string language) =>
+        Translations.TryGetValue(language, out var t) ? t.Page : new Dictionary<string, string>();
+
     public SurveyIndicator? FindIndicator(string indicatorId) => Indicators.FirstOrDefault(i => i.Id == indicatorId);
 
     /// <summary>Items that feed the given indicator, in questionnaire order.</summary>
@@ -84,6 +91,7 @@ public sealed record SurveyDefinition(
             {
                 Text = it?.Text ?? item.Text,
                 Help = it?.Help ?? item.Help,
+                Unit = it?.Unit ?? item.Unit,
                 Options = item.Options.Select(o => Option(item, o, it)).ToArray(),
             };
         }
@@ -155,9 +163,19 @@ public sealed record SurveyTranslation(
     IReadOnlyDictionary<string, string> Indicators,
     IReadOnlyDictionary<string, string> Sections,
     IReadOnlyDictionary<string, ItemTranslation> Items,
-    IReadOnlyDictionary<string, string> AgreementScale);
+    IReadOnlyDictionary<string, string> AgreementScale)
+{
+    /// <summary>True for a right-to-left language (JSON <c>"direction": "rtl"</c>).</summary>
+    public bool RightToLeft { get; init; }
 
-public sealed record ItemTranslation(string? Text, string? Help, IReadOnlyDictionary<string, string> Options);
+    /// <summary>The words around the questions (<see cref="SurveyPageTexts.Keys"/>); empty in a v1 translation.</summary>
+    public IReadOnlyDictionary<string, string> Page { get; init; } = new Dictionary<string, string>();
+}
+
+public sealed record ItemTranslation(string? Text, string? Help, IReadOnlyDictionary<string, string> Options)
+{
+    public string? Unit { get; init; }
+}
 
 /// <summary>The fixed 5-point agreement scale in Dutch.</summary>
 public static class AgreementScale

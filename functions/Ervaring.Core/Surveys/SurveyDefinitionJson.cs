@@ -126,6 +126,13 @@ internal sealed record ShowIfJson
 
 internal sealed record TranslationJson
 {
+    /// <summary>Lets a translation file point an editor to the schema; ignored.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
+    /// <summary>"ltr" (default) or "rtl" (Arabic): the page's writing direction.</summary>
+    public string? Direction { get; init; }
+    public IReadOnlyDictionary<string, string?>? Page { get; init; }
     public string? Title { get; init; }
     public string? Intro { get; init; }
     public IReadOnlyDictionary<string, string?>? Indicators { get; init; }
@@ -138,5 +145,6 @@ internal sealed record ItemTranslationJson
 {
     public string? Text { get; init; }
     public string? Help { get; init; }
+    public string? Unit { get; init; }
     public IReadOnlyDictionary<string, string?>? Options { get; init; }
 }

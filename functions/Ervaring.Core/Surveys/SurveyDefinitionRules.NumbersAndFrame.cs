@@ -2,8 +2,8 @@ using static Ervaring.Core.Surveys.SurveyDefinitionFormat;
 
 namespace Ervaring.Core.Surveys;
 
-// The checks for questionnaire version 2's additions (number items, routing on the frame), beside the other rules
-// so SurveyDefinitionRules.cs stays readable.
+// The checks for questionnaire version 2's additions (number items, routing on the frame, complete translations),
+// beside the other rules so SurveyDefinitionRules.cs stays readable.
 internal static partial class SurveyDefinitionRules
 {
     private sealed partial class Checker
@@ -78,6 +78,39 @@ internal static partial class SurveyDefinitionRules
                     Add($"{lp}[{n}]", $"'{codes[n]}' is not a known {what} (allowed: {string.Join(", ", allowed)})");
                 }
             }
+        }
+
+        /// <summary>
+        /// From version 2 on a translation is complete: a family reading Arabic must never meet a Dutch question,
+        /// option or button. Every omission is reported at the JSON path where the text belongs.
+        /// </summary>
+        private void Complete(string language, TranslationJson t, string lp)
+        {
+            void Missing(string path, string what) => Add(path, $"the '{language}' translation misses {what}");
+            static bool Has(IReadOnlyDictionary<string, string?>? map, string key) => map is not null && map.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v);
+
+            if (t.Title is null) Missing(Child(lp, "title"), "the title");
+            if (t.Intro is null) Missing(Child(lp, "intro"), "the intro");
+            foreach (var indicator in _indicators.Keys.Where(i => !Has(t.Indicators, i)))
+                Missing(Child(Child(lp, "indicators"), indicator), $"indicator '{indicator}'");
+            foreach (var section in _sections.Where(s => !Has(t.Sections, s)))
+                Missing(Child(Child(lp, "sections"), section), $"the title of section '{section}'");
+            if (_items.Any(i => i.Type == ItemType.Agreement))
+                foreach (var code in AgreementScale.Codes.Where(c => !Has(t.AgreementScale, c)))
+                    Missing(Child(Child(lp, "agreementScale"), code), $"agreement scale code '{code}'");
+            foreach (var item in _items.Where(i => i.Id is not null))
+            {
+                var ip = Child(Child(lp, "items"), item.Id!);
+                var it = t.Items is not null && t.Items.TryGetValue(item.Id!, out var found) ? found : null;
+                if (it?.Text is null) Missing(Child(ip, "text"), $"the text of item '{item.Id}'");
+                if (item.Json.Help is not null && it?.Help is null) Missing(Child(ip, "help"), $"the help of item '{item.Id}'");
+                if (item.Json.Unit is not null && it?.Unit is null) Missing(Child(ip, "unit"), $"the unit of item '{item.Id}'");
+                if (item.Type is not ItemType.Agreement)
+                    foreach (var code in item.OptionCodes.Where(c => !Has(it?.Options, c)))
+                        Missing(Child(Child(ip, "options"), code), $"option '{code}' of item '{item.Id}'");
+            }
+            foreach (var key in SurveyPageTexts.Keys.Where(k => !Has(t.Page, k)))
+                Missing(Child(Child(lp, "page"), key), $"page text '{key}'");
         }
     }
 }

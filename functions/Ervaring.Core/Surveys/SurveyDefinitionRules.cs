@@ -13,9 +13,11 @@ namespace Ervaring.Core.Surveys;
 /// </summary>
 internal static partial class SurveyDefinitionRules
 {
-    public static IReadOnlyList<SurveyDefinitionProblem> Check(DefinitionJson definition, string file)
+    /// <param name="translationFiles">Language → the translation file it came from (<c>{id}.v{n}.{lang}.json</c>); its
+    /// problems are reported in that file, at paths inside it.</param>
+    public static IReadOnlyList<SurveyDefinitionProblem> Check(DefinitionJson definition, string file, IReadOnlyDictionary<string, string>? translationFiles = null)
     {
-        var checker = new Checker(file);
+        var checker = new Checker(file) { TranslationFiles = translationFiles ?? new Dictionary<string, string>() };
         checker.Definition(definition);
         return checker.Problems;
     }
@@ -31,7 +33,13 @@ internal static partial class SurveyDefinitionRules
         private readonly HashSet<string> _sections = new(StringComparer.Ordinal);
         private readonly List<Item> _items = [];
 
-        private void Add(string path, string message) => Problems.Add(new(file, path, message));
+        public IReadOnlyDictionary<string, string> TranslationFiles { get; init; } = new Dictionary<string, string>();
+
+        private readonly string _definitionFile = file;
+        private string _file = file;
+        private int _version;
+
+        private void Add(string path, string message) => Problems.Add(new(_file, path, message));
 
         public void Definition(DefinitionJson d)
         {
@@ -62,9 +70,19 @@ internal static partial class SurveyDefinitionRules
                     Add(path, $"indicator '{indicator}' is not fed by any item");
                 }
             }
+            _version = d.Version;
             foreach (var (language, translation) in d.Translations ?? new Dictionary<string, TranslationJson?>())
             {
-                Translation(language, translation, Child(Child(p, "translations"), language));
+                if (TranslationFiles.TryGetValue(language, out var translationFile))
+                {
+                    _file = translationFile;
+                    Translation(language, translation, "$");
+                    _file = _definitionFile;
+                }
+                else
+                {
+                    Translation(language, translation, Child(Child(p, "translations"), language));
+                }
             }
         }
 
@@ -297,6 +315,11 @@ internal static partial class SurveyDefinitionRules
             }
             OptionalText(t.Title, lp, "title");
             OptionalText(t.Intro, lp, "intro");
+            if (t.Direction is { } direction && direction is not ("ltr" or "rtl"))
+            {
+                Add(Child(lp, "direction"), $"unknown direction '{direction}' (expected 'ltr' or 'rtl')");
+            }
+            TextMap(t.Page, Child(lp, "page"), SurveyPageTexts.Keys, "page text");
             TextMap(t.Indicators, Child(lp, "indicators"), _indicators.Keys, "indicator");
             TextMap(t.Sections, Child(lp, "sections"), _sections, "section");
             TextMap(t.AgreementScale, Child(lp, "agreementScale"), AgreementScale.Codes, "agreement scale code");
@@ -319,6 +342,14 @@ internal static partial class SurveyDefinitionRules
                     Add(Child(ep, "help"), $"item '{itemId}' has no Dutch help text to translate");
                 }
                 TextMap(it.Options, Child(ep, "options"), item.OptionCodes, $"option code of item '{itemId}'");
+                if (OptionalText(it.Unit, ep, "unit") is not null && item.Json.Unit is null)
+                {
+                    Add(Child(ep, "unit"), $"item '{itemId}' has no Dutch unit to translate");
+                }
+            }
+            if (_version >= 2)
+            {
+                Complete(language, t, lp);
             }
         }
 

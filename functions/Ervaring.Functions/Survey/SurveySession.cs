@@ -24,6 +24,9 @@ public enum LinkState
 /// <summary>An opened questionnaire: the invitation, its wave and the questionnaire (in the chosen language).</summary>
 public sealed record SurveyContext(WaveRecord Wave, OpenInvitation Open, SurveyDefinition Definition, SurveyDefinition BaseDefinition)
 {
+    /// <summary>The language the pages are shown in: one of the questionnaire's languages, never a posted string as it came.</summary>
+    public string Language { get; init; } = SurveyDefinitionLoader.BaseLanguage;
+
     /// <summary>What the frame told about this family, for questions asked only of some (care type, age around 18).</summary>
     public RespondentFrame Frame => new(Open.Invitation.CareType, Open.Invitation.AgeGroup);
 }
@@ -82,8 +85,8 @@ public sealed class SurveySession(
         if (wave is null || !wave.State.Allows(WaveOperation.Answer)) return new LinkLookup(LinkState.NotOpen, null);
         var definition = await definitions.GetAsync(waveId, open.Invitation.Audience, cancellationToken);
         if (definition is null) return new LinkLookup(LinkState.NotOpen, null);
-        var localised = language is { Length: > 0 } && definition.Languages.Contains(language) ? definition.InLanguage(language) : definition;
-        return new LinkLookup(LinkState.Open, new SurveyContext(wave, open, localised, definition));
+        var known = language is { Length: > 0 } && definition.Languages.Contains(language) ? language : SurveyDefinitionLoader.BaseLanguage;
+        return new LinkLookup(LinkState.Open, new SurveyContext(wave, open, definition.InLanguage(known), definition) { Language = known });
     }
 
     /// <summary>The first visit counts as "opened" for the response statistics.</summary>

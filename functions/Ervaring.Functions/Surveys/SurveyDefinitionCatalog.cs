@@ -49,7 +49,8 @@ public sealed class SurveyDefinitionCatalog
             : Path.Combine(AppContext.BaseDirectory, "survey-definitions");
         var definitions = SurveyDefinitionLoader.LoadDirectory(folder);
         // The loader enforces the file name {id}.v{version}.json, so the raw text is found by name.
-        var raw = definitions.ToDictionary(d => (d.Id, d.Version), d => File.ReadAllText(Path.Combine(folder, $"{d.Id}.v{d.Version}.json")));
+        // with its translation files merged in, so a wave's snapshot holds every language (v1: the file byte for byte).
+        var raw = definitions.ToDictionary(d => (d.Id, d.Version), d => SurveyDefinitionLoader.SnapshotJson(folder, d.Id, d.Version));
         return new SurveyDefinitionCatalog(definitions, raw);
     }
 }

@@ -63,7 +63,7 @@ public class SurveyDefinitionSchemaTests
     public void Every_definition_in_the_folder_passes_the_schema_and_points_to_it()
     {
         var files = Directory.GetFiles(DefinitionsDirectory(), "*.json")
-            .Where(f => Path.GetFileName(f) != SurveyDefinitionLoader.SchemaFileName)
+            .Where(f => Path.GetFileName(f) != SurveyDefinitionLoader.SchemaFileName && SurveyDefinitionLoader.TranslationFileName(Path.GetFileName(f)) is null)
             .ToArray();
         Assert.NotEmpty(files);
 
@@ -73,6 +73,24 @@ public class SurveyDefinitionSchemaTests
             var results = Evaluate(instance);
             Assert.True(results.IsValid, $"{Path.GetFileName(file)}:{Environment.NewLine}{string.Join(Environment.NewLine, SchemaErrors(results))}");
             Assert.Equal("./schema.json", (string?)instance!["$schema"]);
+        }
+    }
+
+    [Fact]
+    public void Every_translation_file_in_the_folder_passes_the_schema_as_a_translation()
+    {
+        var files = Directory.GetFiles(DefinitionsDirectory(), "*.json")
+            .Where(f => SurveyDefinitionLoader.TranslationFileName(Path.GetFileName(f)) is not null)
+            .ToArray();
+        Assert.NotEmpty(files);
+
+        foreach (var file in files)
+        {
+            // A translation file is what stands under 'translations' for its language: check it there.
+            var holder = Minimal();
+            holder["translations"] = new JsonObject { [SurveyDefinitionLoader.TranslationFileName(Path.GetFileName(file))!.Value.Language] = JsonNode.Parse(File.ReadAllText(file)) };
+            var results = Evaluate(holder);
+            Assert.True(results.IsValid, $"{Path.GetFileName(file)}:{Environment.NewLine}{string.Join(Environment.NewLine, SchemaErrors(results))}");
         }
     }
 

@@ -142,9 +142,10 @@ public class SurveyVersion2Tests
     [Fact]
     public void The_dont_know_label_is_translated_like_an_option()
     {
-        var english = Load("ceo-jeugd-ouders.v2.json").InLanguage("en");
+        var english = SurveyDefinitionLoader.LoadDirectory(DefinitionsDirectory()).Single(d => d is { Id: "ceo-jeugd-ouders", Version: 2 }).InLanguage("en");
 
         Assert.Equal("I don't know", english.FindItem("toegang_wachten")!.FindOption("wn")!.Label);
         Assert.Equal(new NumberRange(0, 104), english.FindItem("toegang_wachten")!.Range);
+        Assert.Equal("weeks", english.FindItem("toegang_wachten")!.Unit);
     }
 }

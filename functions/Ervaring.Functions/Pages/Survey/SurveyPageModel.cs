@@ -39,7 +39,10 @@ public sealed record SurveyPageModel
 
     public int PageCount => Definition.Sections.Count;
     public SurveySection? Section => Page >= 1 && Page <= PageCount ? Definition.Sections[Page - 1] : null;
-    public SurveyText Text => SurveyText.For(Language, Definition.Audience.Name());
+    public SurveyText Text => SurveyText.For(Definition, Language);
+
+    /// <summary>"rtl" for Arabic, else "ltr": the page's writing direction.</summary>
+    public string Direction => Definition.IsRightToLeft(Language) ? "rtl" : "ltr";
     public string ActionUrl => SurveyLinks.For(Token);
 
     public string PageUrl(int page, string? language = null) => SurveyLinks.For(Token,
