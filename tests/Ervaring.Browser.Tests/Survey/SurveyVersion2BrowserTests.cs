@@ -3,6 +3,7 @@ using Ervaring.Core.Surveys;
 using Ervaring.Functions.Survey;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Ervaring.Browser.Tests.Survey;
 
