@@ -143,6 +143,7 @@ public sealed class SurveySession(
                 Referrer = invitation.Referrer,
                 StratumKey = invitation.StratumKey,
                 Mode = mode,
+                Language = context.Language,
                 Answers = validation.Answers,
             };
             var result = await fieldwork.CompleteAsync(open, response, cancellationToken);

@@ -51,6 +51,7 @@ public sealed class ResponseStore(StorageAccount account)
         ["Referrer"] = r.Referrer,
         ["StratumKey"] = r.StratumKey,
         ["Mode"] = r.Mode,
+        ["Language"] = r.Language,
         ["Answers"] = StorageJson.Serialize(r.Answers),
     };
 
@@ -66,6 +67,7 @@ public sealed class ResponseStore(StorageAccount account)
         Referrer = e.GetString("Referrer"),
         StratumKey = e.GetString("StratumKey"),
         Mode = e.GetString("Mode"),
+        Language = e.GetString("Language") ?? "nl", // responses stored before languages were counted are Dutch
         Answers = StorageJson.Deserialize<Dictionary<string, IReadOnlyList<string>>>(e.GetString("Answers")),
     };
 }
