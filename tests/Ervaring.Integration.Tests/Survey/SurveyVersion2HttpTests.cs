@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Ervaring.Functions.Survey;
 using Ervaring.Storage.Responses;
+using Ervaring.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ervaring.Integration.Tests.Survey;
@@ -108,5 +109,47 @@ public sealed class SurveyVersion2HttpTests(AppFixture fixture)
         Assert.All(saves, s => Assert.Equal(HttpStatusCode.Redirect, s.StatusCode));
         draft = (await session.OpenAsync(token, null, CancellationToken.None)).Context!.Open.Draft;
         Assert.Equal(["8"], draft["toegang_wachten"]);
+    }
+
+    [Fact]
+    public async Task A_family_answering_in_Arabic_keeps_its_language_and_the_officer_sees_it_counted()
+    {
+        var scenario = await FieldingScenario.StartAsync(fixture, clients: 120, questionnaireVersion: 2);
+        var (token, _) = await ParentsWithCareAsync(scenario, c => c is "ambulant");
+        using var family = fixture.App.CreateClient();
+
+        // Choosing Arabic on the link: the page is Arabic, right to left, and the choice is remembered for the next visit.
+        var arabic = await family.GetAsync(SurveyLinks.For(token, ("taal", "ar")));
+        var html = await arabic.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", html);
+        var cookie = Assert.Single(arabic.Headers.GetValues("Set-Cookie"), c => c.StartsWith(SurveyFunctions.LanguageCookie + "=ar", StringComparison.Ordinal));
+        Assert.Contains("path=/s", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        using var again = new HttpRequestMessage(HttpMethod.Get, SurveyLinks.For(token));
+        again.Headers.Add("Cookie", $"{SurveyFunctions.LanguageCookie}=ar");
+        Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", await (await family.SendAsync(again)).Content.ReadAsStringAsync());
+
+        // A made-up language is not taken over: Dutch.
+        Assert.Contains("<html lang=\"nl\" dir=\"ltr\">", await family.GetStringAsync(SurveyLinks.For(token, ("taal", "xx\"><script>"))));
+
+        var sent = await family.PostAsync(SurveyLinks.For(token), Form("verzenden", "0", ("invuller", "ouder"), ("taal", "ar")));
+        var thanks = await sent.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Contains("<h1>شكرًا لك!</h1>", thanks);
+
+        using var officer = fixture.App.CreateClient(followRedirects: false);
+        await AdminPageSignIn.SignInAsync(officer, AppFixture.AdminKey);
+        var wavePage = await officer.GetStringAsync($"/beheer/metingen/{scenario.WaveId}");
+        Assert.Matches(@"<th scope=""row"">Arabisch</th><td class=""num"">1</td>", wavePage);
+    }
+
+    [Fact]
+    public void The_page_words_a_translation_must_give_are_exactly_the_words_the_survey_pages_use()
+    {
+        var constructor = typeof(Ervaring.Functions.Pages.Survey.SurveyText).GetConstructors().Single(c => c.GetParameters().Length > 1);
+        var pageWords = constructor.GetParameters().Select(p => Ervaring.Functions.Pages.Survey.SurveyText.PageKey(p.Name!));
+        var errors = Ervaring.Core.Surveys.SurveyPageTexts.ErrorKeys.Values.Append("enterNumber");
+
+        Assert.Equal(pageWords.Concat(errors).Order(StringComparer.Ordinal), Ervaring.Core.Surveys.SurveyPageTexts.Keys.Order(StringComparer.Ordinal));
     }
 }
