@@ -81,7 +81,8 @@ public sealed class WaveForm
             ReminderDays = Days(),
             QuestionnaireVersion = Blank(QuestionnaireVersion) ? null
                 : Integer("questionnaireVersion", QuestionnaireVersion, "Kies een versie van de vragenlijst: 1 of 2."),
-            WaitingWeeksThreshold = Integer("waitingWeeksThreshold", WaitingWeeksThreshold, "Vul de grens voor lang wachten in als heel aantal weken, bijvoorbeeld 6.") ?? defaults.WaitingWeeksThreshold,
+            WaitingWeeksThreshold = Blank(WaitingWeeksThreshold) ? defaults.WaitingWeeksThreshold
+                : Integer("waitingWeeksThreshold", WaitingWeeksThreshold, "Vul de grens voor lang wachten in als heel aantal weken, bijvoorbeeld 6.") ?? defaults.WaitingWeeksThreshold,
         };
         var unreadableFields = unreadable.Select(e => e.Field).ToHashSet();
         var errors = unreadable.Concat(validate(settings).Where(e => !unreadableFields.Contains(FieldOf(e)))).ToList();
