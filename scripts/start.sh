@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-node-tools.sh
+scripts/install-fonts.sh
 
 port=${ERVARING_PORT:-7071}
 mkdir -p .azurite

@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-node-tools.sh || exit 1
+scripts/install-fonts.sh
 
 # Style that holds itself: the whole 'dotnet format' check (layout, the style rules .editorconfig sets, import
 # order) against .editorconfig. It needs the restored projects, not a build: about a minute and a half here.

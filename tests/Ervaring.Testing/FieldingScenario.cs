@@ -11,7 +11,7 @@ namespace Ervaring.Testing;
 /// <summary>A wave in the field, made through the real API, with its invitation links from the mail-merge export.</summary>
 public sealed record FieldingScenario(string WaveId, IReadOnlyList<(string Client, string Audience, string Token, string Code)> Invitations)
 {
-    public static async Task<FieldingScenario> StartAsync(AppFixture fixture, int clients = 300, string? municipality = null, bool census = true)
+    public static async Task<FieldingScenario> StartAsync(AppFixture fixture, int clients = 300, string? municipality = null, bool census = true, int? questionnaireVersion = null)
     {
         using var client = fixture.AdminClient();
         var place = municipality ?? "Veldstad" + Guid.NewGuid().ToString("N")[..6];
@@ -23,6 +23,7 @@ public sealed record FieldingScenario(string WaveId, IReadOnlyList<(string Clien
             fieldStart = today.AddDays(-1).ToString("yyyy-MM-dd"),
             fieldEnd = today.AddDays(30).ToString("yyyy-MM-dd"),
             census,
+            questionnaireVersion,
         });
         var frame = await PostCsvAsync(client, $"/api/waves/{waveId}/frame?dropInvalid=true", SyntheticRegister.Csv(clients, [place], today.Year, seed: clients, referencePrefix: "F" + Guid.NewGuid().ToString("N")[..8]));
         Assert.True(frame.IsSuccessStatusCode, await frame.Content.ReadAsStringAsync());
@@ -62,6 +63,7 @@ public sealed record FieldingScenario(string WaveId, IReadOnlyList<(string Clien
                 Ervaring.Core.Surveys.ItemType.Single => [item.Options[variant % item.Options.Count].Code],
                 Ervaring.Core.Surveys.ItemType.Multiple => [item.Options[variant % item.Options.Count].Code],
                 Ervaring.Core.Surveys.ItemType.Mark => [(variant % 10 + 1).ToString()],
+                Ervaring.Core.Surveys.ItemType.Number => [(variant % 20).ToString()],
                 _ => [$"antwoord {variant}"],
             };
         }

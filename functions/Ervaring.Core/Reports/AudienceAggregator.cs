@@ -22,7 +22,12 @@ public sealed record ReportScope(string Name, bool IsRegion);
 /// over the same cells, each with its calibration profile; without it from <see cref="StratifiedEstimator"/>, which
 /// equals the design object without calibration (PostStratifiedDesignTests) and keeps earlier outputs as they were.
 /// </remarks>
-public sealed class AudienceAggregator(string audience, SurveyDefinition definition, WeightingStrata strata, AudienceCalibration? calibration = null)
+/// <remarks>
+/// A number item (questionnaire v2's weeks of waiting) is estimated as the share of its numeric answers above
+/// <paramref name="waitingWeeksThreshold"/> ("weet ik niet" is not a valid answer), a proportion like the others.
+/// </remarks>
+public sealed class AudienceAggregator(string audience, SurveyDefinition definition, WeightingStrata strata, AudienceCalibration? calibration = null,
+    int waitingWeeksThreshold = Waves.WaveSettings.DefaultWaitingWeeksThreshold)
 {
     private const char Separator = '\u001f';
     private readonly Dictionary<(string Type, string Id), ItemAccumulator> _measures = new();
@@ -48,7 +53,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
 
     /// <summary>The questions that are estimated: those feeding an indicator (agreement, choice, mark).</summary>
     public IEnumerable<SurveyItem> EstimatedItems =>
-        definition.Items.Where(i => i.Indicator is not null && i.Type is ItemType.Agreement or ItemType.Single or ItemType.Mark);
+        definition.Items.Where(i => (i.Indicator is not null && i.Type is ItemType.Agreement or ItemType.Single or ItemType.Mark) || i.Type == ItemType.Number);
 
     public void Add(RespondentAttributes who, IReadOnlyDictionary<string, IReadOnlyList<string>> answers)
     {
@@ -66,6 +71,9 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         _materialized = false;
         foreach (var (indicator, score) in SurveyScoring.IndicatorScores(definition, answers))
             if (score is { } value) cell.Add(_slots.Indicator[indicator], value);
+        foreach (var (item, slot) in _slots.Waiting)
+            if (answers.TryGetValue(item.Id, out var weeks) && weeks is [var typed] && SurveyAnswers.TryParseNumber(typed, item.Range!, out var number))
+                cell.Add(slot, number > waitingWeeksThreshold ? 1 : 0);
         foreach (var scored in _slots.Items)
         {
             var item = scored.Item;
@@ -115,6 +123,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         public readonly List<(bool IsOption, string A, string B)> Targets = [];
         public readonly Dictionary<string, int> Indicator = new(StringComparer.Ordinal);
         public readonly List<(SurveyItem Item, int ItemSlot, int FirstOptionSlot, SurveyOption[] Options)> Items = [];
+        public readonly List<(SurveyItem Item, int Slot)> Waiting = [];
 
         public int Count => Targets.Count;
 
@@ -137,6 +146,11 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
                 var first = Targets.Count;
                 foreach (var option in options) Targets.Add((true, item.Id, option.Code));
                 Items.Add((item, itemSlot, first, options));
+            }
+            foreach (var item in definition.Items.Where(i => i.Type == ItemType.Number))
+            {
+                Waiting.Add((item, Targets.Count));
+                Targets.Add((false, MeasureTypes.Item, item.Id));
             }
         }
     }
@@ -221,10 +235,17 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
         foreach (var indicator in definition.Indicators)
             yield return (MeasureTypes.Indicator, indicator.Id, indicator.Label, EstimateKind.Mean, indicator.Positive == PositiveRule.Mark ? "cijfer" : "aandeel");
         foreach (var item in EstimatedItems)
-            yield return item.Type == ItemType.Mark
-                ? (MeasureTypes.Item, item.Id, item.Text, EstimateKind.Mean, "cijfer")
-                : (MeasureTypes.Item, item.Id, item.Text, EstimateKind.Proportion, "aandeel");
+            yield return item.Type switch
+            {
+                ItemType.Mark => (MeasureTypes.Item, item.Id, item.Text, EstimateKind.Mean, "cijfer"),
+                ItemType.Number => (MeasureTypes.Item, item.Id, WaitingLabel(waitingWeeksThreshold), EstimateKind.Proportion, "aandeel"),
+                _ => (MeasureTypes.Item, item.Id, item.Text, EstimateKind.Proportion, "aandeel"),
+            };
     }
+
+    /// <summary>How the report names the waiting share: what it counts, with the municipality's threshold.</summary>
+    public static string WaitingLabel(int thresholdWeeks) =>
+        $"Wachtte langer dan {thresholdWeeks} weken tussen de vraag om hulp en de start van de hulp";
 
     private EstimateRow Row(ReportScope scope, string dimension, string value, string type, string id, string label, string scale, Estimate e) =>
         new(audience, scope.Name, dimension, value, type, id, label, EstimateRows.Name(e.Kind), scale,

@@ -35,6 +35,11 @@ public static class SurveyAnswers
     public const string FillIn = "Vul hier iets in.";
     public const string TooLong = "Dit antwoord is te lang. Gebruik niet meer dan 2.000 tekens.";
     public const string UnknownItem = "Deze vraag hoort niet bij deze vragenlijst.";
+    public const string NumberOrDontKnow = "Vul een getal in of kies 'Weet ik niet', niet allebei.";
+
+    /// <summary>"Vul een heel getal van 0 tot en met 104 in, of kies 'Weet ik niet'." for a number item's range.</summary>
+    public static string EnterNumber(NumberRange range) =>
+        $"Vul een heel getal van {range.Min} tot en met {range.Max} in, of kies 'Weet ik niet'.";
 
     /// <summary>
     /// Validates <paramref name="submitted"/> (item id → submitted values; a multiple-choice item may have several).
@@ -42,10 +47,13 @@ public static class SurveyAnswers
     /// refers to is visible and its valid answer contains one of the listed codes. Answers to hidden items are dropped
     /// without error.
     /// </summary>
+    /// <param name="frame">What the frame knows about the family, for items with <c>askWhen</c>; null (scoring stored
+    /// responses, whose answers were already checked with it) asks every such item.</param>
     public static AnswerValidation Validate(
         SurveyDefinition definition,
         IReadOnlyDictionary<string, IReadOnlyList<string>> submitted,
-        AnswerMode mode)
+        AnswerMode mode,
+        RespondentFrame? frame = null)
     {
         var answers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -60,7 +68,7 @@ public static class SurveyAnswers
 
         foreach (var item in definition.Items)
         {
-            if (!IsVisible(item, answers))
+            if (!IsVisible(item, answers, frame))
             {
                 continue;
             }
@@ -70,7 +78,7 @@ public static class SurveyAnswers
             {
                 if (mode == AnswerMode.Submit && item.Required)
                 {
-                    errors[item.Id] = MissingMessage(item.Type);
+                    errors[item.Id] = MissingMessage(item);
                 }
                 continue;
             }
@@ -92,13 +100,14 @@ public static class SurveyAnswers
     /// <summary>Ids of the items visible given (cleaned) answers, in questionnaire order.</summary>
     public static IReadOnlyList<string> VisibleItemIds(
         SurveyDefinition definition,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> answers)
+        IReadOnlyDictionary<string, IReadOnlyList<string>> answers,
+        RespondentFrame? frame = null)
     {
         var visible = new List<string>();
         var seen = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var item in definition.Items)
         {
-            if (!IsVisible(item, seen))
+            if (!IsVisible(item, seen, frame))
             {
                 continue;
             }
@@ -115,20 +124,26 @@ public static class SurveyAnswers
     /// Visibility of one item given the answers of visible earlier items. Because routing only refers to earlier items,
     /// <paramref name="visibleAnswers"/> must only contain answers of items that are themselves visible.
     /// </summary>
-    private static bool IsVisible(SurveyItem item, IReadOnlyDictionary<string, IReadOnlyList<string>> visibleAnswers) =>
-        item.ShowIf is not { } showIf
-        || (visibleAnswers.TryGetValue(showIf.Item, out var values) && values.Any(showIf.AnyOf.Contains));
+    private static bool IsVisible(SurveyItem item, IReadOnlyDictionary<string, IReadOnlyList<string>> visibleAnswers, RespondentFrame? frame) =>
+        (frame is null || item.AskWhen is not { } askWhen || askWhen.Holds(frame))
+        && (item.ShowIf is not { } showIf
+            || (visibleAnswers.TryGetValue(showIf.Item, out var values) && values.Any(showIf.AnyOf.Contains)));
+
+    /// <summary>Whether the frame lets this item be asked of this family (see <see cref="AskWhen"/>).</summary>
+    public static bool IsAsked(SurveyItem item, RespondentFrame? frame) =>
+        frame is null || item.AskWhen is not { } askWhen || askWhen.Holds(frame);
 
     private static List<string> Normalise(IReadOnlyList<string>? raw) =>
         raw is null
             ? []
             : raw.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).ToList();
 
-    private static string MissingMessage(ItemType type) => type switch
+    private static string MissingMessage(SurveyItem item) => item.Type switch
     {
         ItemType.Multiple => ChooseAtLeastOne,
         ItemType.Mark => EnterMark,
         ItemType.Open => FillIn,
+        ItemType.Number => EnterNumber(item.Range!),
         _ => ChooseAnswer,
     };
 
@@ -152,6 +167,19 @@ public static class SurveyAnswers
                     ? ([mark.ToString(CultureInfo.InvariantCulture)], null)
                     : (null, EnterMark);
 
+            case ItemType.Number:
+                if (values.Count > 1)
+                {
+                    return (null, values.Contains(NumberAnswer.DontKnowCode) ? NumberOrDontKnow : EnterNumber(item.Range!));
+                }
+                if (values[0] == NumberAnswer.DontKnowCode)
+                {
+                    return (values, null);
+                }
+                return TryParseNumber(values[0], item.Range!, out var number)
+                    ? ([number.ToString(CultureInfo.InvariantCulture)], null)
+                    : (null, EnterNumber(item.Range!));
+
             case ItemType.Open:
                 // Count a line break as one character, as the browser's maxlength does.
                 var text = string.Join('\n', values).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
@@ -161,6 +189,10 @@ public static class SurveyAnswers
                 return (null, ChooseFromList);
         }
     }
+
+    /// <summary>A number item's answer: a whole number in its range written with digits only.</summary>
+    public static bool TryParseNumber(string value, NumberRange range, out int number) =>
+        int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out number) && number >= range.Min && number <= range.Max;
 
     /// <summary>A report mark: a whole number 1..10 written with digits only.</summary>
     internal static bool TryParseMark(string value, out int mark) =>

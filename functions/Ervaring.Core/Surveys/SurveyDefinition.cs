@@ -14,6 +14,8 @@ public enum ItemType
     Mark,
     /// <summary>Free text, at most <see cref="SurveyAnswers.MaxOpenTextLength"/> characters.</summary>
     Open,
+    /// <summary>A whole number within <see cref="SurveyItem.Range"/>, or <c>wn</c> (weet ik niet); e.g. weeks of waiting.</summary>
+    Number,
 }
 
 /// <summary>How an indicator turns item answers into a respondent score.</summary>
@@ -44,6 +46,13 @@ public sealed record SurveyDefinition(
     public IReadOnlyList<string> Languages => [SurveyDefinitionLoader.BaseLanguage, .. Translations.Keys.Order(StringComparer.Ordinal)];
 
     public SurveyItem? FindItem(string itemId) => Items.FirstOrDefault(i => i.Id == itemId);
+
+    /// <summary>Whether <paramref name="language"/> is written right to left (Arabic).</summary>
+    public bool IsRightToLeft(string language) => Translations.TryGetValue(language, out var t) && t.RightToLeft;
+
+    /// <summary>The translation's words around the questions; empty for Dutch and for v1 translations (the page then uses its own).</summary>
+    public IReadOnlyDictionary<string, string> PageTexts(string language) =>
+        Translations.TryGetValue(language, out var t) ? t.Page : new Dictionary<string, string>();
 
     public SurveyIndicator? FindIndicator(string indicatorId) => Indicators.FirstOrDefault(i => i.Id == indicatorId);
 
@@ -82,6 +91,7 @@ public sealed record SurveyDefinition(
             {
                 Text = it?.Text ?? item.Text,
                 Help = it?.Help ?? item.Help,
+                Unit = it?.Unit ?? item.Unit,
                 Options = item.Options.Select(o => Option(item, o, it)).ToArray(),
             };
         }
@@ -109,7 +119,7 @@ public sealed record SurveySection(string Id, string Title, IReadOnlyList<Survey
 /// <summary>
 /// One question. <see cref="Id"/> is stable across versions and is the HTML form field name.
 /// For agreement items <see cref="Options"/> holds the fixed scale (1..5 and <c>wn</c>);
-/// for mark and open items it is empty.
+/// for number items it holds only <c>wn</c> (weet ik niet); for mark and open items it is empty.
 /// </summary>
 public sealed record SurveyItem(
     string Id,
@@ -121,6 +131,15 @@ public sealed record SurveyItem(
     string? Indicator,
     ShowIf? ShowIf)
 {
+    /// <summary>Allowed whole numbers of a <see cref="ItemType.Number"/> item; null for other types.</summary>
+    public NumberRange? Range { get; init; }
+
+    /// <summary>The unit shown next to a number item's input field ("weken"); null when there is none.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>Routing on what the frame knows about the family (care type, age around 18); null: asked of everyone.</summary>
+    public AskWhen? AskWhen { get; init; }
+
     public SurveyOption? FindOption(string code)
     {
         foreach (var option in Options)
@@ -144,9 +163,19 @@ public sealed record SurveyTranslation(
     IReadOnlyDictionary<string, string> Indicators,
     IReadOnlyDictionary<string, string> Sections,
     IReadOnlyDictionary<string, ItemTranslation> Items,
-    IReadOnlyDictionary<string, string> AgreementScale);
+    IReadOnlyDictionary<string, string> AgreementScale)
+{
+    /// <summary>True for a right-to-left language (JSON <c>"direction": "rtl"</c>).</summary>
+    public bool RightToLeft { get; init; }
 
-public sealed record ItemTranslation(string? Text, string? Help, IReadOnlyDictionary<string, string> Options);
+    /// <summary>The words around the questions (<see cref="SurveyPageTexts.Keys"/>); empty in a v1 translation.</summary>
+    public IReadOnlyDictionary<string, string> Page { get; init; } = new Dictionary<string, string>();
+}
+
+public sealed record ItemTranslation(string? Text, string? Help, IReadOnlyDictionary<string, string> Options)
+{
+    public string? Unit { get; init; }
+}
 
 /// <summary>The fixed 5-point agreement scale in Dutch.</summary>
 public static class AgreementScale
@@ -164,4 +193,12 @@ public static class AgreementScale
     ];
 
     public static IReadOnlyList<string> Codes { get; } = Options.Select(o => o.Code).ToArray();
+}
+
+/// <summary>The one option of a number item besides the number itself.</summary>
+public static class NumberAnswer
+{
+    public const string DontKnowCode = AgreementScale.NotApplicableCode;
+
+    public static IReadOnlyList<SurveyOption> Options { get; } = [new(DontKnowCode, "Weet ik niet", NotApplicable: true)];
 }

@@ -42,7 +42,11 @@ internal static partial class SurveyDefinitionFormat
         ["multiple"] = ItemType.Multiple,
         ["mark"] = ItemType.Mark,
         ["open"] = ItemType.Open,
+        ["number"] = ItemType.Number,
     };
+
+    /// <summary>The bounds a number item's <c>min</c> and <c>max</c> must lie within.</summary>
+    public const int LargestNumber = 1000;
 
     /// <summary>The JSON path of a property: <c>$.a.b</c>, or <c>$.a['x y']</c> for a key that is not a plain name.</summary>
     public static string Child(string path, string key) =>
@@ -91,6 +95,17 @@ internal sealed record ItemJson
     public IReadOnlyList<OptionJson?>? Options { get; init; }
     public string? Indicator { get; init; }
     public ShowIfJson? ShowIf { get; init; }
+    public int? Min { get; init; }
+    public int? Max { get; init; }
+    public string? Unit { get; init; }
+    public AskWhenJson? AskWhen { get; init; }
+}
+
+internal sealed record AskWhenJson
+{
+    public IReadOnlyList<string?>? CareTypes { get; init; }
+    public IReadOnlyList<string?>? NotCareTypes { get; init; }
+    public IReadOnlyList<string?>? AgeGroups { get; init; }
 }
 
 internal sealed record OptionJson
@@ -111,6 +126,13 @@ internal sealed record ShowIfJson
 
 internal sealed record TranslationJson
 {
+    /// <summary>Lets a translation file point an editor to the schema; ignored.</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
+    /// <summary>"ltr" (default) or "rtl" (Arabic): the page's writing direction.</summary>
+    public string? Direction { get; init; }
+    public IReadOnlyDictionary<string, string?>? Page { get; init; }
     public string? Title { get; init; }
     public string? Intro { get; init; }
     public IReadOnlyDictionary<string, string?>? Indicators { get; init; }
@@ -123,5 +145,6 @@ internal sealed record ItemTranslationJson
 {
     public string? Text { get; init; }
     public string? Help { get; init; }
+    public string? Unit { get; init; }
     public IReadOnlyDictionary<string, string?>? Options { get; init; }
 }

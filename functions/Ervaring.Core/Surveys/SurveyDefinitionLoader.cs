@@ -12,7 +12,7 @@ namespace Ervaring.Core.Surveys;
 /// <see cref="SurveyDefinitionRules"/>, then turned into a <see cref="SurveyDefinition"/>.
 /// <see cref="Parse(string, string)"/> is pure; <see cref="LoadDirectory"/> is the one method that reads files.
 /// </summary>
-public static class SurveyDefinitionLoader
+public static partial class SurveyDefinitionLoader
 {
     public const string BaseLanguage = "nl";
 
@@ -52,7 +52,15 @@ public static class SurveyDefinitionLoader
     /// A file that is not JSON, or does not have the format's shape, gives one problem (the first place where it
     /// goes wrong); a file of the right shape gives every problem the rules find.
     /// </summary>
-    public static (SurveyDefinition? Definition, IReadOnlyList<SurveyDefinitionProblem> Problems) TryParse(string json, string fileName)
+    public static (SurveyDefinition? Definition, IReadOnlyList<SurveyDefinitionProblem> Problems) TryParse(string json, string fileName) =>
+        TryParse(json, fileName, new Dictionary<string, (string File, string Json)>());
+
+    /// <summary>
+    /// As <see cref="TryParse(string, string)"/>, with translations from their own files (language → file name and
+    /// text), each as if it stood under <c>translations</c>; their problems name their own file.
+    /// </summary>
+    public static (SurveyDefinition? Definition, IReadOnlyList<SurveyDefinitionProblem> Problems) TryParse(
+        string json, string fileName, IReadOnlyDictionary<string, (string File, string Json)> translationFiles)
     {
         JsonDocument document;
         try
@@ -86,8 +94,19 @@ public static class SurveyDefinitionLoader
                 return (null, [new(fileName, "$", "expected a JSON object, found null")]);
             }
 
-            var problems = SurveyDefinitionRules.Check(raw, fileName);
-            return problems.Count > 0 ? (null, problems) : (Build(raw), problems);
+            var fileProblems = new List<SurveyDefinitionProblem>();
+            var translations = new Dictionary<string, TranslationJson?>(raw.Translations ?? new Dictionary<string, TranslationJson?>(), StringComparer.Ordinal);
+            foreach (var (language, (file, text)) in translationFiles)
+            {
+                var (translation, problem) = ParseTranslation(text, file);
+                if (problem is not null) fileProblems.Add(problem);
+                else if (!translations.TryAdd(language, translation)) fileProblems.Add(new(file, "$", $"language '{language}' is also translated inside {fileName}; keep one of the two"));
+            }
+            if (fileProblems.Count > 0) return (null, fileProblems);
+            var merged = translationFiles.Count == 0 ? raw : raw with { Translations = translations };
+
+            var problems = SurveyDefinitionRules.Check(merged, fileName, translationFiles.ToDictionary(t => t.Key, t => t.Value.File));
+            return problems.Count > 0 ? (null, problems) : (Build(merged), problems);
         }
     }
 
@@ -104,7 +123,7 @@ public static class SurveyDefinitionLoader
         }
 
         var files = Directory.GetFiles(directory, "*.json")
-            .Where(f => Path.GetFileName(f) != SchemaFileName)
+            .Where(f => Path.GetFileName(f) != SchemaFileName && TranslationFileName(Path.GetFileName(f)) is null)
             .Order(StringComparer.Ordinal)
             .ToArray();
         var problems = new List<SurveyDefinitionProblem>();
@@ -117,7 +136,10 @@ public static class SurveyDefinitionLoader
         foreach (var path in files)
         {
             var fileName = Path.GetFileName(path);
-            var (definition, fileProblems) = TryParse(File.ReadAllText(path, Encoding.UTF8), fileName);
+            var id = fileName.Split('.')[0];
+            var version = TranslationFileVersion(fileName);
+            var translationFiles = version is { } v ? TranslationFiles(directory, id, v) : [];
+            var (definition, fileProblems) = TryParse(File.ReadAllText(path, Encoding.UTF8), fileName, translationFiles);
             problems.AddRange(fileProblems);
             if (definition is null)
             {
@@ -138,6 +160,15 @@ public static class SurveyDefinitionLoader
             }
 
             loaded.Add((definition, fileName));
+        }
+
+        // A translation file whose definition is not in the folder would be silently ignored: refuse it.
+        foreach (var path in Directory.GetFiles(directory, "*.json"))
+        {
+            if (TranslationFileName(Path.GetFileName(path)) is { } t && !files.Any(f => Path.GetFileName(f) == $"{t.Id}.v{t.Version}.json"))
+            {
+                problems.Add(new(Path.GetFileName(path), "$", $"translation of '{t.Id}' version {t.Version}, but '{t.Id}.v{t.Version}.json' is not in the folder"));
+            }
         }
 
         if (problems.Count > 0)
@@ -168,9 +199,13 @@ public static class SurveyDefinitionLoader
                 Texts(t.Value.Sections),
                 (t.Value.Items ?? new Dictionary<string, ItemTranslationJson?>()).ToDictionary(
                     i => i.Key,
-                    i => new ItemTranslation(i.Value!.Text?.Trim(), i.Value.Help?.Trim(), Texts(i.Value.Options)),
+                    i => new ItemTranslation(i.Value!.Text?.Trim(), i.Value.Help?.Trim(), Texts(i.Value.Options)) { Unit = i.Value.Unit?.Trim() },
                     StringComparer.Ordinal),
-                Texts(t.Value.AgreementScale)),
+                Texts(t.Value.AgreementScale))
+            {
+                RightToLeft = t.Value.Direction == "rtl",
+                Page = Texts(t.Value.Page),
+            },
             StringComparer.Ordinal));
 
     private static SurveyItem BuildItem(ItemJson i)
@@ -182,12 +217,22 @@ public static class SurveyDefinitionLoader
             i.Text.Trim(),
             i.Help?.Trim(),
             i.Required ?? false,
-            type == ItemType.Agreement
-                ? AgreementScale.Options
-                : (i.Options ?? []).Select(o => new SurveyOption(o!.Code, o.Label.Trim(), o.Positive ?? false, o.NotApplicable ?? false)).ToArray(),
+            type switch
+            {
+                ItemType.Agreement => AgreementScale.Options,
+                ItemType.Number => NumberAnswer.Options,
+                _ => (i.Options ?? []).Select(o => new SurveyOption(o!.Code, o.Label.Trim(), o.Positive ?? false, o.NotApplicable ?? false)).ToArray(),
+            },
             i.Indicator,
-            i.ShowIf is { } s ? new ShowIf(s.Item, s.AnyOf.Select(c => c!).ToArray()) : null);
+            i.ShowIf is { } s ? new ShowIf(s.Item, s.AnyOf.Select(c => c!).ToArray()) : null)
+        {
+            Range = type == ItemType.Number ? new NumberRange(i.Min!.Value, i.Max!.Value) : null,
+            Unit = i.Unit?.Trim(),
+            AskWhen = i.AskWhen is { } a ? new AskWhen(Codes(a.CareTypes), Codes(a.NotCareTypes), Codes(a.AgeGroups)) : null,
+        };
     }
+
+    private static string[]? Codes(IReadOnlyList<string?>? codes) => codes?.Select(c => c!).ToArray();
 
     private static Dictionary<string, string> Texts(IReadOnlyDictionary<string, string?>? texts) =>
         (texts ?? new Dictionary<string, string?>()).ToDictionary(e => e.Key, e => e.Value!.Trim(), StringComparer.Ordinal);
@@ -199,10 +244,10 @@ public static class SurveyDefinitionLoader
     /// (its <see cref="JsonException.Path"/>), the document and the records' metadata say what is there and what was
     /// expected. The serializer's English text is used only for a case this does not recognise.
     /// </summary>
-    private static IReadOnlyList<SurveyDefinitionProblem> Explain(JsonException ex, JsonElement root, string file)
+    private static IReadOnlyList<SurveyDefinitionProblem> Explain(JsonException ex, JsonElement root, string file, Type? rootType = null)
     {
         JsonElement? element = root, parent = null;
-        JsonTypeInfo? type = Options.GetTypeInfo(typeof(DefinitionJson)), parentType = null;
+        JsonTypeInfo? type = Options.GetTypeInfo(rootType ?? typeof(DefinitionJson)), parentType = null;
         var path = "$";
         object? last = null;
         foreach (var segment in PathSegments(ex.Path ?? "$"))
@@ -250,7 +295,7 @@ public static class SurveyDefinitionLoader
         }
         else if (element is { } actual && type is not null)
         {
-            return [At(path, $"{Expected(type)}, found {Describe(actual)}")];
+            return [At(path, $"{Expected(type, path)}, found {Describe(actual)}")];
         }
 
         var reason = ex.Message;
@@ -269,13 +314,14 @@ public static class SurveyDefinitionLoader
         return member is null ? null : Options.GetTypeInfo(Nullable.GetUnderlyingType(member) ?? member);
     }
 
-    private static string Expected(JsonTypeInfo type) => type.Kind switch
+    private static string Expected(JsonTypeInfo type, string path) => type.Kind switch
     {
         JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary => "expected a JSON object",
         JsonTypeInfoKind.Enumerable => "expected an array",
         _ when type.Type == typeof(string) => "must be a text (string)",
         _ when type.Type == typeof(bool) => "must be true or false",
-        _ when type.Type == typeof(int) => SurveyDefinitionFormat.WholeNumberOfOneOrMore,
+        _ when type.Type == typeof(int) && path == "$.version" => SurveyDefinitionFormat.WholeNumberOfOneOrMore,
+        _ when type.Type == typeof(int) => "must be a whole number",
         _ => $"expected {type.Type.Name}",
     };
 

@@ -11,11 +11,13 @@ namespace Ervaring.Core.Surveys;
 /// <c>{file}: {JSON path}: {what is wrong}</c>; a value that is already wrong is not checked further, so one mistake
 /// gives one message.
 /// </summary>
-internal static class SurveyDefinitionRules
+internal static partial class SurveyDefinitionRules
 {
-    public static IReadOnlyList<SurveyDefinitionProblem> Check(DefinitionJson definition, string file)
+    /// <param name="translationFiles">Language → the translation file it came from (<c>{id}.v{n}.{lang}.json</c>); its
+    /// problems are reported in that file, at paths inside it.</param>
+    public static IReadOnlyList<SurveyDefinitionProblem> Check(DefinitionJson definition, string file, IReadOnlyDictionary<string, string>? translationFiles = null)
     {
-        var checker = new Checker(file);
+        var checker = new Checker(file) { TranslationFiles = translationFiles ?? new Dictionary<string, string>() };
         checker.Definition(definition);
         return checker.Problems;
     }
@@ -23,7 +25,7 @@ internal static class SurveyDefinitionRules
     /// <summary>An item as the cross-checks see it: <see cref="Id"/>, <see cref="Type"/> and codes only when valid.</summary>
     private sealed record Item(ItemJson Json, string Path, int Index, string? Id, ItemType? Type, IReadOnlyList<string> OptionCodes);
 
-    private sealed class Checker(string file)
+    private sealed partial class Checker(string file)
     {
         public List<SurveyDefinitionProblem> Problems { get; } = [];
 
@@ -31,7 +33,13 @@ internal static class SurveyDefinitionRules
         private readonly HashSet<string> _sections = new(StringComparer.Ordinal);
         private readonly List<Item> _items = [];
 
-        private void Add(string path, string message) => Problems.Add(new(file, path, message));
+        public IReadOnlyDictionary<string, string> TranslationFiles { get; init; } = new Dictionary<string, string>();
+
+        private readonly string _definitionFile = file;
+        private string _file = file;
+        private int _version;
+
+        private void Add(string path, string message) => Problems.Add(new(_file, path, message));
 
         public void Definition(DefinitionJson d)
         {
@@ -62,9 +70,19 @@ internal static class SurveyDefinitionRules
                     Add(path, $"indicator '{indicator}' is not fed by any item");
                 }
             }
+            _version = d.Version;
             foreach (var (language, translation) in d.Translations ?? new Dictionary<string, TranslationJson?>())
             {
-                Translation(language, translation, Child(Child(p, "translations"), language));
+                if (TranslationFiles.TryGetValue(language, out var translationFile))
+                {
+                    _file = translationFile;
+                    Translation(language, translation, "$");
+                    _file = _definitionFile;
+                }
+                else
+                {
+                    Translation(language, translation, Child(Child(p, "translations"), language));
+                }
             }
         }
 
@@ -123,7 +141,7 @@ internal static class SurveyDefinitionRules
         private Item ItemOf(ItemJson json, string ip)
         {
             var id = Id(json.Id, ip, "id");
-            var type = Word(json.Type, ip, "type", ItemTypes, "item type", "agreement, single, multiple, mark or open");
+            var type = Word(json.Type, ip, "type", ItemTypes, "item type", "agreement, single, multiple, mark, open or number");
             Text(json.Text, ip, "text");
             OptionalText(json.Help, ip, "help");
 
@@ -140,6 +158,14 @@ internal static class SurveyDefinitionRules
                     codes = Options(json.Options, optionsPath, json.Type);
                 }
             }
+            else if (type == ItemType.Number)
+            {
+                codes = [NumberAnswer.DontKnowCode]; // its "weet ik niet" label can be translated like an option
+                if (json.Options is not null)
+                {
+                    Add(optionsPath, "number items must not have options; they have a number field and 'wn' (weet ik niet)");
+                }
+            }
             else if (type is not null && json.Options is not null)
             {
                 Add(optionsPath, type == ItemType.Agreement
@@ -147,6 +173,11 @@ internal static class SurveyDefinitionRules
                     : $"{json.Type} items must not have options");
             }
 
+            NumberParts(json, type, ip);
+            if (json.AskWhen is { } askWhen)
+            {
+                AskWhen(askWhen, Child(ip, "askWhen"));
+            }
             OptionalText(json.Indicator, ip, "indicator");
             if (json.ShowIf is { } showIf)
             {
@@ -211,7 +242,7 @@ internal static class SurveyDefinitionRules
             {
                 Add(path, $"indicator '{indicator}' is not declared in $.indicators");
             }
-            else if (type is ItemType.Multiple or ItemType.Open)
+            else if (type is ItemType.Multiple or ItemType.Open or ItemType.Number)
             {
                 Add(path, $"{type.ToString().ToLowerInvariant()} items cannot feed an indicator");
             }
@@ -248,7 +279,7 @@ internal static class SurveyDefinitionRules
                     ? $"item '{target}' cannot refer to itself"
                     : $"refers to item '{target}' which comes later ({referred.Path}); showIf may only refer to earlier items");
             }
-            else if (referred.Type is ItemType.Mark or ItemType.Open)
+            else if (referred.Type is ItemType.Mark or ItemType.Open or ItemType.Number)
             {
                 Add(itemPath, $"refers to {referred.Type.Value.ToString().ToLowerInvariant()} item '{target}'; showIf can only refer to agreement, single or multiple items");
             }
@@ -261,65 +292,6 @@ internal static class SurveyDefinitionRules
                     {
                         Add($"{Child(sp, "equals")}[{n}]", $"'{code}' is not an answer code of item '{target}' (allowed: {string.Join(", ", allowed)})");
                     }
-                }
-            }
-        }
-
-        private void Translation(string language, TranslationJson? t, string lp)
-        {
-            if (language == SurveyDefinitionLoader.BaseLanguage)
-            {
-                Add(lp, "Dutch ('nl') is the base text of the definition and cannot be a translation");
-                return;
-            }
-            if (!LanguagePattern().IsMatch(language))
-            {
-                Add(lp, $"'{language}' is not a valid language code (two or three lower-case letters, ISO 639, e.g. 'en', 'ar', 'tr', 'pl')");
-                return;
-            }
-            if (t is null)
-            {
-                Add(lp, "expected a translation object, found null");
-                return;
-            }
-            OptionalText(t.Title, lp, "title");
-            OptionalText(t.Intro, lp, "intro");
-            TextMap(t.Indicators, Child(lp, "indicators"), _indicators.Keys, "indicator");
-            TextMap(t.Sections, Child(lp, "sections"), _sections, "section");
-            TextMap(t.AgreementScale, Child(lp, "agreementScale"), AgreementScale.Codes, "agreement scale code");
-            foreach (var (itemId, it) in t.Items ?? new Dictionary<string, ItemTranslationJson?>())
-            {
-                var ep = Child(Child(lp, "items"), itemId);
-                if (_items.FirstOrDefault(i => i.Id == itemId) is not { } item)
-                {
-                    Add(ep, $"translation for unknown item id '{itemId}'");
-                    continue;
-                }
-                if (it is null)
-                {
-                    Add(ep, "expected an object with 'text', 'help' and/or 'options', found null");
-                    continue;
-                }
-                OptionalText(it.Text, ep, "text");
-                if (OptionalText(it.Help, ep, "help") is not null && item.Json.Help is null)
-                {
-                    Add(Child(ep, "help"), $"item '{itemId}' has no Dutch help text to translate");
-                }
-                TextMap(it.Options, Child(ep, "options"), item.OptionCodes, $"option code of item '{itemId}'");
-            }
-        }
-
-        private void TextMap(IReadOnlyDictionary<string, string?>? texts, string mp, IEnumerable<string> known, string what)
-        {
-            foreach (var (key, text) in texts ?? new Dictionary<string, string?>())
-            {
-                if (!known.Contains(key))
-                {
-                    Add(Child(mp, key), $"'{key}' is not a known {what}");
-                }
-                else if (string.IsNullOrWhiteSpace(text))
-                {
-                    Add(Child(mp, key), $"must be a non-empty text, found {(text is null ? "null" : "an empty text")}");
                 }
             }
         }

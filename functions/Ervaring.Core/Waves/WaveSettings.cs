@@ -32,6 +32,20 @@ public sealed record WaveSettings
         [Audiences.JongerenName] = "ceo-jeugd-jongeren",
     };
 
+    /// <summary>
+    /// Version of the questionnaires (1 or 2, the same for both audiences); empty: the default for new waves
+    /// (version 1 until the translations of version 2 are checked, see docs/survey-definitions.md). Fixed at creation.
+    /// </summary>
+    public int? QuestionnaireVersion { get; init; }
+
+    /// <summary>
+    /// Questionnaire v2's waiting question: the report shows the share of families that waited longer than this many
+    /// weeks between asking for help and its start (default 6; 1..52).
+    /// </summary>
+    public int WaitingWeeksThreshold { get; init; } = DefaultWaitingWeeksThreshold;
+
+    public const int DefaultWaitingWeeksThreshold = 6;
+
     public AudienceRuleSettings AudienceRule { get; init; } = new();
 
     /// <summary>Target margin of error per reporting domain (0.05 = ±5 percentage points).</summary>

@@ -72,6 +72,8 @@ public static class WaveSettingsValidator
         if (settings.SuppressionThreshold < MinimumSuppressionThreshold)
             Error("suppressionThreshold", $"De drempel voor verbergen is minstens {MinimumSuppressionThreshold} respondenten.");
         if (settings.SuppressionThreshold > 100) Error("suppressionThreshold", "De drempel voor verbergen is hoogstens 100 respondenten.");
+        if (settings.WaitingWeeksThreshold is < 1 or > 52)
+            Error("waitingWeeksThreshold", "De grens voor lang wachten is een heel aantal weken van 1 tot en met 52.");
 
         if (settings.ReminderDays.Any(d => d is < 1 or > 180)) Error("reminderDays", "Herinneringsdagen liggen tussen 1 en 180.");
         if (settings.FrameRetentionDays is < 1 or > WaveSettings.MaxFrameRetentionDays) Error("frameRetentionDays", $"De bewaartermijn van het steekproefkader ligt tussen 1 en {WaveSettings.MaxFrameRetentionDays} dagen.");

@@ -56,6 +56,7 @@ public static class FieldingRegistration
         builder.Services.AddSingleton<Ervaring.Storage.Responses.ResponseStore>();
         builder.Services.AddSingleton<Ervaring.Storage.Aggregates.FieldworkCountStore>();
         builder.Services.AddSingleton<FieldworkProgress>();
+        builder.Services.AddSingleton<ResponseLanguages>();
         builder.Services.AddSingleton<Ervaring.Functions.Survey.WaveDefinitions>();
         builder.Services.AddSingleton<Ervaring.Functions.Survey.SurveySession>();
         // Nightly steps, in this order: close what is due (which mixes and purges), mix the rest, reminders, retention.

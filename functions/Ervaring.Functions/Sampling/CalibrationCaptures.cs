@@ -33,6 +33,7 @@ public static class CalibrationCaptures
                 Municipality = client.Municipality,
                 CareType = FrameVocabulary.Name(client.CareType),
                 AgeBand = i.AgeBand,
+                AgeGroup = Ervaring.Core.Surveys.RespondentFrame.AgeGroups.Of(client.Age),
                 Referrer = FrameVocabulary.Name(client.Referrer),
                 DurationBand = calibration is null ? "" : calibration.DurationBandOf(client, design, settings.Calibration!, frame.ReferenceDate),
                 StratumKey = i.StratumKey,

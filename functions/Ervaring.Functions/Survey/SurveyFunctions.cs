@@ -65,7 +65,8 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
     {
         var query = context.Request.Query;
         int? page = int.TryParse(query["pagina"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null;
-        var language = query["taal"].ToString() is { Length: > 0 } l ? l : null;
+        var chosen = query["taal"].ToString() is { Length: > 0 } l ? l : null;
+        var language = chosen ?? context.Request.Cookies[LanguageCookie];
         var requestedMode = query["modus"].ToString() is { Length: > 0 } m ? m : null;
         var token = SurveyLinks.TokenOf(context);
         if (string.IsNullOrEmpty(token)) return Page<ShortCodePage>(new { Mode = OfficerModeName(requestedMode) });
@@ -73,11 +74,12 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
         var lookup = await session.OpenAsync(token, language, cancellationToken);
         if (lookup.Context is not { } survey) return NotOpen(lookup, language, context);
         var mode = OfficerMode(context, requestedMode) ?? ResponseModes.Web;
+        if (chosen is not null && chosen == survey.Language) RememberLanguage(context, chosen);
         if (mode == ResponseModes.Web) await session.MarkOpenedAsync(survey, cancellationToken);
         var draft = survey.Open.Draft;
         var model = Model(survey, token, mode, context) with
         {
-            Page = page is { } number ? Math.Clamp(number, 0, survey.Definition.Sections.Count) : ResumePage(survey.BaseDefinition, draft),
+            Page = page is { } number ? Math.Clamp(number, 0, survey.Definition.Sections.Count) : ResumePage(survey.BaseDefinition, draft, survey.Frame),
             Answers = draft,
         };
         return Page<SurveyPage>(new { Model = model });
@@ -127,7 +129,9 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
 
         var audience = survey.Open.Invitation.Audience;
         var identity = municipalities.For(survey.Open.Invitation.Municipality);
-        var text = SurveyText.For(form.Language, audience);
+        var text = SurveyText.For(survey.BaseDefinition, survey.Language);
+        var direction = survey.BaseDefinition.IsRightToLeft(survey.Language) ? "rtl" : "ltr";
+        form = form with { Language = survey.Language };
         var itemsOnPage = form.ItemsOnPage(survey.BaseDefinition);
         var shown = SurveySession.Merge(survey.Open.Draft, form.Answers, itemsOnPage);
         var model = Model(survey, token, mode, context) with { Page = form.Page, Answers = shown };
@@ -137,19 +141,19 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
             case "weigeren":
                 return Page<SurveyMessagePage>(new
                 {
-                    Heading = text.NotParticipate, Message = text.NotParticipateQuestion, Language = form.Language, Audience = audience, Identity = identity,
+                    Heading = text.NotParticipate, Message = text.NotParticipateQuestion, Language = form.Language, Audience = audience, Identity = identity, Translated = text, Direction = direction,
                     ConfirmRefusalUrl = SurveyLinks.For(token), BackUrl = model.PageUrl(form.Page),
                 });
             case "weigeren-bevestigd":
                 await session.RefuseAsync(survey, cancellationToken);
-                return Page<SurveyMessagePage>(new { Heading = text.RefusedTitle, Message = text.Refused, Language = form.Language, Audience = audience, Identity = identity });
+                return Page<SurveyMessagePage>(new { Heading = text.RefusedTitle, Message = text.Refused, Language = form.Language, Audience = audience, Identity = identity, Translated = text, Direction = direction });
             case "verzenden":
             {
                 var result = await session.SubmitAsync(survey, form.Answers, itemsOnPage, mode, cancellationToken);
                 return result.Outcome switch
                 {
-                    SubmitOutcome.Completed => Page<SurveyMessagePage>(new { Heading = text.ThankYouTitle, Message = text.ThankYou, Language = form.Language, Audience = audience, Identity = identity }),
-                    SubmitOutcome.AlreadyCompleted => Page<SurveyMessagePage>(new { Heading = text.AlreadyDoneTitle, Message = text.AlreadyDone, Language = form.Language, Audience = audience, Identity = identity }),
+                    SubmitOutcome.Completed => Page<SurveyMessagePage>(new { Heading = text.ThankYouTitle, Message = text.ThankYou, Language = form.Language, Audience = audience, Identity = identity, Translated = text, Direction = direction }),
+                    SubmitOutcome.AlreadyCompleted => Page<SurveyMessagePage>(new { Heading = text.AlreadyDoneTitle, Message = text.AlreadyDone, Language = form.Language, Audience = audience, Identity = identity, Translated = text, Direction = direction }),
                     SubmitOutcome.Closed => NotOpen(new LinkLookup(LinkState.NotOpen, null), form.Language, context),
                     _ => Invalid(model, result.Validation!.Errors, survey.BaseDefinition),
                 };
@@ -158,7 +162,7 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
             case "vorige":
             {
                 var saved = await session.SaveAsync(survey, form.Answers, itemsOnPage, cancellationToken);
-                var errors = PageErrors(survey.BaseDefinition, shown, form.Page, checkRequired: form.Action == "volgende", saved.Errors);
+                var errors = PageErrors(survey.BaseDefinition, shown, form.Page, checkRequired: form.Action == "volgende", saved.Errors, survey.Frame);
                 if (errors.Count > 0 && form.Action == "volgende") return Invalid(model, errors, survey.BaseDefinition);
                 var next = form.Action == "volgende" ? Math.Min(form.Page + 1, model.PageCount) : Math.Max(form.Page - 1, 0);
                 return Results.Redirect(model.PageUrl(next));
@@ -166,7 +170,7 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
             default: // "opslaan", or a post without an action
             {
                 var saved = await session.SaveAsync(survey, form.Answers, itemsOnPage, cancellationToken);
-                var errors = PageErrors(survey.BaseDefinition, shown, form.Page, checkRequired: false, saved.Errors);
+                var errors = PageErrors(survey.BaseDefinition, shown, form.Page, checkRequired: false, saved.Errors, survey.Frame);
                 return Page<SurveyPage>(new { Model = model with { Errors = errors, Notice = text.Saved } }, errors.Count > 0 ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status200OK);
             }
         }
@@ -183,22 +187,22 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
     }
 
     /// <summary>Problems on one page: invalid values always, missing required answers when moving on.</summary>
-    private static Dictionary<string, string> PageErrors(SurveyDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, int page, bool checkRequired, IReadOnlyDictionary<string, string> valueErrors)
+    private static Dictionary<string, string> PageErrors(SurveyDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> answers, int page, bool checkRequired, IReadOnlyDictionary<string, string> valueErrors, RespondentFrame frame)
     {
         if (page < 1 || page > definition.Sections.Count) return new Dictionary<string, string>(valueErrors);
         var onPage = definition.Sections[page - 1].Items.Select(i => i.Id).ToHashSet();
         var errors = valueErrors.Where(e => onPage.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value);
         if (checkRequired)
-            foreach (var (item, message) in SurveyAnswers.Validate(definition, answers, AnswerMode.Submit).Errors)
+            foreach (var (item, message) in SurveyAnswers.Validate(definition, answers, AnswerMode.Submit, frame).Errors)
                 if (onPage.Contains(item)) errors.TryAdd(item, message);
         return errors;
     }
 
     /// <summary>Opening the link again continues at the first page with an unanswered question.</summary>
-    private static int ResumePage(SurveyDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> draft)
+    private static int ResumePage(SurveyDefinition definition, IReadOnlyDictionary<string, IReadOnlyList<string>> draft, RespondentFrame frame)
     {
         if (draft.Count == 0) return 0;
-        var visible = SurveyAnswers.VisibleItemIds(definition, draft).ToHashSet();
+        var visible = SurveyAnswers.VisibleItemIds(definition, draft, frame).ToHashSet();
         for (var i = 0; i < definition.Sections.Count; i++)
             if (definition.Sections[i].Items.Any(item => visible.Contains(item.Id) && !draft.ContainsKey(item.Id))) return i + 1;
         return definition.Sections.Count;
@@ -211,16 +215,26 @@ public sealed class SurveyFunctions(SurveySession session, FailedLookupLimiter l
         {
             Token = token,
             Definition = survey.Definition,
-            Language = survey.Definition == survey.BaseDefinition ? "nl" : LanguageOf(survey),
+            Language = survey.Language,
             Mode = mode,
+            Frame = survey.Frame,
             Identity = municipalities.For(survey.Open.Invitation.Municipality),
             FormToken = tokens?.RequestToken,
             FormTokenField = tokens?.FormFieldName,
         };
     }
 
-    private static string LanguageOf(SurveyContext survey) =>
-        survey.BaseDefinition.Languages.FirstOrDefault(l => l != "nl" && survey.Definition.Title == survey.BaseDefinition.InLanguage(l).Title) ?? "nl";
+    /// <summary>
+    /// The chosen language is remembered in a cookie for the survey pages only, so a family that opens the link from
+    /// the letter again gets the language they chose. It holds a language code and nothing else (no token, no person).
+    /// </summary>
+    public const string LanguageCookie = "ervaring_taal";
+
+    private static void RememberLanguage(HttpContext context, string language) =>
+        context.Response.Cookies.Append(LanguageCookie, language, new CookieOptions
+        {
+            Path = "/s", HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(120), IsEssential = true,
+        });
 
     /// <summary>Unknown, closed or expired all look the same to the visitor, and all count as a failed look-up.</summary>
     private IResult NotOpen(LinkLookup lookup, string? language, HttpContext context)

@@ -22,7 +22,14 @@ public enum LinkState
 }
 
 /// <summary>An opened questionnaire: the invitation, its wave and the questionnaire (in the chosen language).</summary>
-public sealed record SurveyContext(WaveRecord Wave, OpenInvitation Open, SurveyDefinition Definition, SurveyDefinition BaseDefinition);
+public sealed record SurveyContext(WaveRecord Wave, OpenInvitation Open, SurveyDefinition Definition, SurveyDefinition BaseDefinition)
+{
+    /// <summary>The language the pages are shown in: one of the questionnaire's languages, never a posted string as it came.</summary>
+    public string Language { get; init; } = SurveyDefinitionLoader.BaseLanguage;
+
+    /// <summary>What the frame told about this family, for questions asked only of some (care type, age around 18).</summary>
+    public RespondentFrame Frame => new(Open.Invitation.CareType, Open.Invitation.AgeGroup);
+}
 
 /// <param name="Municipality">The invitation's municipality and audience when the link is known but no longer open
 /// (completed, refused), so even those pages say who is asking and speak to a young person as "je".</param>
@@ -78,8 +85,8 @@ public sealed class SurveySession(
         if (wave is null || !wave.State.Allows(WaveOperation.Answer)) return new LinkLookup(LinkState.NotOpen, null);
         var definition = await definitions.GetAsync(waveId, open.Invitation.Audience, cancellationToken);
         if (definition is null) return new LinkLookup(LinkState.NotOpen, null);
-        var localised = language is { Length: > 0 } && definition.Languages.Contains(language) ? definition.InLanguage(language) : definition;
-        return new LinkLookup(LinkState.Open, new SurveyContext(wave, open, localised, definition));
+        var known = language is { Length: > 0 } && definition.Languages.Contains(language) ? language : SurveyDefinitionLoader.BaseLanguage;
+        return new LinkLookup(LinkState.Open, new SurveyContext(wave, open, definition.InLanguage(known), definition) { Language = known });
     }
 
     /// <summary>The first visit counts as "opened" for the response statistics.</summary>
@@ -93,7 +100,7 @@ public sealed class SurveySession(
     public async Task<AnswerValidation> SaveAsync(SurveyContext context, IReadOnlyDictionary<string, IReadOnlyList<string>> posted, IReadOnlyCollection<string> itemsOnPage, CancellationToken cancellationToken)
     {
         var merged = Merge(context.Open.Draft, posted, itemsOnPage);
-        var validation = SurveyAnswers.Validate(context.BaseDefinition, merged, AnswerMode.Save);
+        var validation = SurveyAnswers.Validate(context.BaseDefinition, merged, AnswerMode.Save, context.Frame);
         // Nothing valid changed (only refused values, or the same answers again): leave the stored draft alone,
         // so a post full of junk writes nothing at all.
         if (context.Open.Invitation.Status == InvitationStatus.Opened && SameAnswers(context.Open.Draft, validation.Answers)) return validation;
@@ -104,7 +111,7 @@ public sealed class SurveySession(
             var fresh = await fieldwork.GetAsync(context.Open.Invitation.WaveId, context.Open.Invitation.InvitationId, cancellationToken);
             if (fresh is not null && fresh.Invitation.Status is InvitationStatus.Invited or InvitationStatus.Opened)
             {
-                var again = SurveyAnswers.Validate(context.BaseDefinition, Merge(fresh.Draft, posted, itemsOnPage), AnswerMode.Save);
+                var again = SurveyAnswers.Validate(context.BaseDefinition, Merge(fresh.Draft, posted, itemsOnPage), AnswerMode.Save, context.Frame);
                 await fieldwork.SaveDraftAsync(fresh, again.Answers, cancellationToken);
                 return again;
             }
@@ -121,7 +128,7 @@ public sealed class SurveySession(
         var open = context.Open;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var validation = SurveyAnswers.Validate(context.BaseDefinition, Merge(open.Draft, posted, itemsOnPage), AnswerMode.Submit);
+            var validation = SurveyAnswers.Validate(context.BaseDefinition, Merge(open.Draft, posted, itemsOnPage), AnswerMode.Submit, context.Frame);
             if (!validation.IsValid) return new SubmitResult(SubmitOutcome.Invalid, validation);
             var invitation = open.Invitation;
             var response = new AnonymousResponse
@@ -137,6 +144,7 @@ public sealed class SurveySession(
                 DurationBand = invitation.DurationBand,
                 StratumKey = invitation.StratumKey,
                 Mode = mode,
+                Language = context.Language,
                 Answers = validation.Answers,
             };
             var result = await fieldwork.CompleteAsync(open, response, cancellationToken);

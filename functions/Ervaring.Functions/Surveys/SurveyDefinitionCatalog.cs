@@ -28,7 +28,17 @@ public sealed class SurveyDefinitionCatalog
 
     public SurveyDefinition? Find(string id, int version) => _byKey.GetValueOrDefault((id, version));
 
-    /// <summary>The highest version of a definition id, for new waves.</summary>
+    /// <summary>
+    /// The version a new wave gets when it does not choose one. Decision (docs/survey-definitions.md): version 1 until
+    /// version 2's translations have been checked by native speakers; a wave may choose version 2 already.
+    /// </summary>
+    public const int DefaultVersion = 1;
+
+    /// <summary>The questionnaire a new wave gets: the chosen version, or <see cref="DefaultVersion"/> (the latest when an id has no such version).</summary>
+    public SurveyDefinition? ForNewWave(string id, int? version) =>
+        version is { } chosen ? Find(id, chosen) : Find(id, DefaultVersion) ?? Latest(id);
+
+    /// <summary>The highest version of a definition id.</summary>
     public SurveyDefinition? Latest(string id) =>
         _byKey.Values.Where(d => d.Id == id).MaxBy(d => d.Version);
 
@@ -39,7 +49,8 @@ public sealed class SurveyDefinitionCatalog
             : Path.Combine(AppContext.BaseDirectory, "survey-definitions");
         var definitions = SurveyDefinitionLoader.LoadDirectory(folder);
         // The loader enforces the file name {id}.v{version}.json, so the raw text is found by name.
-        var raw = definitions.ToDictionary(d => (d.Id, d.Version), d => File.ReadAllText(Path.Combine(folder, $"{d.Id}.v{d.Version}.json")));
+        // with its translation files merged in, so a wave's snapshot holds every language (v1: the file byte for byte).
+        var raw = definitions.ToDictionary(d => (d.Id, d.Version), d => SurveyDefinitionLoader.SnapshotJson(folder, d.Id, d.Version));
         return new SurveyDefinitionCatalog(definitions, raw);
     }
 }

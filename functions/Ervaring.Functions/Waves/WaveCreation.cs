@@ -21,9 +21,21 @@ namespace Ervaring.Functions.Waves;
 /// </summary>
 public sealed class WaveCreation(SurveyDefinitionCatalog catalog, WaveStore waves, TimeProvider clock)
 {
-    public IReadOnlyList<FieldError> Validate(WaveSettings settings) =>
-        WaveSettingsValidator.Validate(settings, (audience, id) =>
-            catalog.Latest(id) is { } definition && definition.Audience.Name() == audience);
+    public IReadOnlyList<FieldError> Validate(WaveSettings settings)
+    {
+        var errors = WaveSettingsValidator.Validate(settings, (audience, id) =>
+            catalog.Latest(id) is { } definition && definition.Audience.Name() == audience).ToList();
+        if (settings.QuestionnaireVersion is { } version)
+        {
+            var missing = settings.Definitions.Values.Where(id => catalog.Latest(id) is not null && catalog.Find(id, version) is null).ToList();
+            if (missing.Count > 0)
+            {
+                var known = string.Join(" of ", catalog.All.Where(d => d.Id == missing[0]).Select(d => d.Version).Order());
+                errors.Add(new FieldError("questionnaireVersion", $"Er is geen versie {version} van de vragenlijst '{missing[0]}'. Kies versie {known}."));
+            }
+        }
+        return errors;
+    }
 
     /// <summary>
     /// Validates, reserves and stores a new wave. Validation errors are a 400 problem with <c>errors</c> per field;
@@ -57,7 +69,7 @@ public sealed class WaveCreation(SurveyDefinitionCatalog catalog, WaveStore wave
         };
         var definitions = normalised.Definitions.ToDictionary(
             d => d.Key,
-            d => new DefinitionRef(d.Value, catalog.Latest(d.Value)!.Version));
+            d => new DefinitionRef(d.Value, catalog.ForNewWave(d.Value, normalised.QuestionnaireVersion)!.Version));
         return new WaveRecord
         {
             Id = NewId(normalised),

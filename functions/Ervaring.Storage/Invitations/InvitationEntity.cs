@@ -23,6 +23,13 @@ public sealed record InvitationRecord
     public required string Municipality { get; init; }
     public required string CareType { get; init; }
     public required string AgeBand { get; init; }
+
+    /// <summary>
+    /// Only whether the child is under 16, 16–17 or 18 and older (RespondentFrame.AgeGroups), for questions about
+    /// turning 18; null for invitations made before it was kept. Like the rest of this entity it is deleted at close
+    /// and never copied into a response.
+    /// </summary>
+    public string? AgeGroup { get; init; }
     public required string Referrer { get; init; }
 
     /// <summary>Duration-of-care band ("0-1", "1plus" …) when the wave calibrates to duration; otherwise empty (docs/statistics.md).</summary>

@@ -123,6 +123,7 @@ public sealed class InvitationStore(StorageAccount account)
     {
         var entity = Entity(i);
         if (i.DurationBand.Length > 0) entity["DurationBand"] = i.DurationBand; // only calibrating waves carry it
+        if (i.AgeGroup is { } group) entity["AgeGroup"] = group; // older invitations have none
         return entity;
     }
 
@@ -149,6 +150,7 @@ public sealed class InvitationStore(StorageAccount account)
         Municipality = e.GetString("Municipality"),
         CareType = e.GetString("CareType"),
         AgeBand = e.GetString("AgeBand"),
+        AgeGroup = e.GetString("AgeGroup"),
         Referrer = e.GetString("Referrer"),
         DurationBand = e.GetString("DurationBand") ?? "",
         StratumKey = e.GetString("StratumKey"),

@@ -26,6 +26,9 @@ public sealed record AnonymousResponse
     /// <summary>web, papier or telefoon.</summary>
     public required string Mode { get; init; }
 
+    /// <summary>The language the questionnaire was answered in (nl, en, ar, …), so the officer sees who the translations reach.</summary>
+    public string Language { get; init; } = "nl";
+
     /// <summary>Item id → answer codes (several for multiple choice; the text for open questions).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> Answers { get; init; }
 }

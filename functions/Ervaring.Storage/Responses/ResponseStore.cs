@@ -58,6 +58,7 @@ public sealed class ResponseStore(StorageAccount account)
         ["Referrer"] = r.Referrer,
         ["StratumKey"] = r.StratumKey,
         ["Mode"] = r.Mode,
+        ["Language"] = r.Language,
         ["Answers"] = StorageJson.Serialize(r.Answers),
     };
 
@@ -74,6 +75,7 @@ public sealed class ResponseStore(StorageAccount account)
         DurationBand = e.GetString("DurationBand") ?? "",
         StratumKey = e.GetString("StratumKey"),
         Mode = e.GetString("Mode"),
+        Language = e.GetString("Language") ?? "nl", // responses stored before languages were counted are Dutch
         Answers = StorageJson.Deserialize<Dictionary<string, IReadOnlyList<string>>>(e.GetString("Answers")),
     };
 }

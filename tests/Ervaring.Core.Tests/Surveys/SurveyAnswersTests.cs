@@ -142,7 +142,7 @@ public class SurveyAnswersTests
     [Fact]
     public void Routing_works_on_the_real_parents_definition()
     {
-        var parents = SurveyDefinitionLoader.LoadDirectory(DefinitionsDirectory()).Single(d => d.Id == "ceo-jeugd-ouders");
+        var parents = SurveyDefinitionLoader.LoadDirectory(DefinitionsDirectory()).Single(d => d is { Id: "ceo-jeugd-ouders", Version: 1 });
         var answers = Answers(("invuller", ["ouder"]), ("hulp_gestopt", ["nee"]), ("hulp_gestopt_hoe", ["klaar"]));
 
         var stillGoing = SurveyAnswers.Validate(parents, answers, AnswerMode.Submit);
@@ -157,7 +157,7 @@ public class SurveyAnswersTests
     [Fact]
     public void Required_background_question_on_real_definition_uses_dutch_message()
     {
-        var youth = SurveyDefinitionLoader.LoadDirectory(DefinitionsDirectory()).Single(d => d.Id == "ceo-jeugd-jongeren");
+        var youth = SurveyDefinitionLoader.LoadDirectory(DefinitionsDirectory()).Single(d => d is { Id: "ceo-jeugd-jongeren", Version: 1 });
         var result = SurveyAnswers.Validate(youth, Answers(("rapportcijfer", ["12"])), AnswerMode.Submit);
         Assert.Equal("Kies een antwoord.", result.Errors["invuller"]);
         Assert.Equal("Vul een cijfer van 1 tot en met 10 in.", result.Errors["rapportcijfer"]);

@@ -13,6 +13,8 @@ public class SurveyDefinitionDirectoryTests
 
         Assert.Contains(definitions, d => d is { Id: "ceo-jeugd-ouders", Version: 1, Audience: Audience.Ouders });
         Assert.Contains(definitions, d => d is { Id: "ceo-jeugd-jongeren", Version: 1, Audience: Audience.Jongeren });
+        Assert.Contains(definitions, d => d is { Id: "ceo-jeugd-ouders", Version: 2, Audience: Audience.Ouders });
+        Assert.Contains(definitions, d => d is { Id: "ceo-jeugd-jongeren", Version: 2, Audience: Audience.Jongeren });
     }
 
     [Theory]
@@ -40,6 +42,8 @@ public class SurveyDefinitionDirectoryTests
     [Theory]
     [InlineData("ceo-jeugd-ouders.v1.json", @"\b(je|jij|jou|jouw)\b")]
     [InlineData("ceo-jeugd-jongeren.v1.json", @"\b(u|uw)\b")]
+    [InlineData("ceo-jeugd-ouders.v2.json", @"\b(je|jij|jou|jouw)\b")]
+    [InlineData("ceo-jeugd-jongeren.v2.json", @"\b(u|uw)\b")]
     public void Real_definition_addresses_its_audience_consistently(string file, string wrongForm)
     {
         var definition = SurveyDefinitionLoader.Parse(File.ReadAllText(Path.Combine(DefinitionsDirectory(), file)), file);
@@ -49,10 +53,12 @@ public class SurveyDefinitionDirectoryTests
         Assert.All(texts, t => Assert.DoesNotMatch(new System.Text.RegularExpressions.Regex(wrongForm, System.Text.RegularExpressions.RegexOptions.IgnoreCase), t));
     }
 
-    [Fact]
-    public void Parents_definition_is_fully_translated_to_english()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Parents_definition_is_fully_translated_to_english(int version)
     {
-        var definition = SurveyDefinitionLoader.LoadDirectory(DefinitionsDirectory()).Single(d => d.Id == "ceo-jeugd-ouders");
+        var definition = SurveyDefinitionLoader.LoadDirectory(DefinitionsDirectory()).Single(d => d is { Id: "ceo-jeugd-ouders" } && d.Version == version);
         Assert.Contains("en", definition.Languages);
 
         var english = definition.InLanguage("en");

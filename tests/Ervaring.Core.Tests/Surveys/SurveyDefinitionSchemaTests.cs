@@ -63,7 +63,7 @@ public class SurveyDefinitionSchemaTests
     public void Every_definition_in_the_folder_passes_the_schema_and_points_to_it()
     {
         var files = Directory.GetFiles(DefinitionsDirectory(), "*.json")
-            .Where(f => Path.GetFileName(f) != SurveyDefinitionLoader.SchemaFileName)
+            .Where(f => Path.GetFileName(f) != SurveyDefinitionLoader.SchemaFileName && SurveyDefinitionLoader.TranslationFileName(Path.GetFileName(f)) is null)
             .ToArray();
         Assert.NotEmpty(files);
 
@@ -73,6 +73,24 @@ public class SurveyDefinitionSchemaTests
             var results = Evaluate(instance);
             Assert.True(results.IsValid, $"{Path.GetFileName(file)}:{Environment.NewLine}{string.Join(Environment.NewLine, SchemaErrors(results))}");
             Assert.Equal("./schema.json", (string?)instance!["$schema"]);
+        }
+    }
+
+    [Fact]
+    public void Every_translation_file_in_the_folder_passes_the_schema_as_a_translation()
+    {
+        var files = Directory.GetFiles(DefinitionsDirectory(), "*.json")
+            .Where(f => SurveyDefinitionLoader.TranslationFileName(Path.GetFileName(f)) is not null)
+            .ToArray();
+        Assert.NotEmpty(files);
+
+        foreach (var file in files)
+        {
+            // A translation file is what stands under 'translations' for its language: check it there.
+            var holder = Minimal();
+            holder["translations"] = new JsonObject { [SurveyDefinitionLoader.TranslationFileName(Path.GetFileName(file))!.Value.Language] = JsonNode.Parse(File.ReadAllText(file)) };
+            var results = Evaluate(holder);
+            Assert.True(results.IsValid, $"{Path.GetFileName(file)}:{Environment.NewLine}{string.Join(Environment.NewLine, SchemaErrors(results))}");
         }
     }
 
@@ -120,6 +138,18 @@ public class SurveyDefinitionSchemaTests
         ["unknown agreement scale code"] = (r => r["translations"]!["en"]!["agreementScale"] = new JsonObject { ["6"] = "Very strongly agree" }, "$.translations.en.agreementScale['6']: '6' is not a known agreement scale code"),
         ["empty translated text"] = (r => r["translations"]!["en"]!["items"]!["q1"]!["text"] = "", "$.translations.en.items.q1.text: 'text' must not be empty"),
         ["unknown translation property"] = (r => r["translations"]!["en"]!["subtitle"] = "x", "$.translations.en.subtitle: unknown property 'subtitle'"),
+        // Version 2's additions: number items and routing on the frame.
+        ["number without max"] = (r => Item(r, 5).ReplaceWith(new JsonObject { ["id"] = "weken", ["type"] = "number", ["text"] = "Weken?", ["min"] = 0 }), "$.sections[0].items[5].max: number items need 'max'"),
+        ["number with min as text"] = (r => Item(r, 5).ReplaceWith(new JsonObject { ["id"] = "weken", ["type"] = "number", ["text"] = "Weken?", ["min"] = "0", ["max"] = 10 }), "$.sections[0].items[5].min: must be a whole number, found a string \"0\""),
+        ["number above the largest"] = (r => Item(r, 5).ReplaceWith(new JsonObject { ["id"] = "weken", ["type"] = "number", ["text"] = "Weken?", ["min"] = 0, ["max"] = 5000 }), "$.sections[0].items[5].max: must be a whole number from 0 to 1000, found 5000"),
+        ["number with options"] = (r => Item(r, 5).ReplaceWith(new JsonObject { ["id"] = "weken", ["type"] = "number", ["text"] = "Weken?", ["min"] = 0, ["max"] = 10, ["options"] = new JsonArray() }), "$.sections[0].items[5].options: number items must not have options"),
+        ["number feeds an indicator"] = (r => Item(r, 5).ReplaceWith(new JsonObject { ["id"] = "weken", ["type"] = "number", ["text"] = "Weken?", ["min"] = 0, ["max"] = 10, ["indicator"] = "toegang" }), "$.sections[0].items[5].indicator: number items cannot feed an indicator"),
+        ["range on a non-number item"] = (r => Item(r, 5)["max"] = 10, "$.sections[0].items[5].max: only number items have 'max'"),
+        ["askWhen with an unknown care type"] = (r => Item(r, 0)["askWhen"] = new JsonObject { ["careTypes"] = new JsonArray("jeugdzorgplus") }, "$.sections[0].items[0].askWhen.careTypes[0]: 'jeugdzorgplus' is not a known care type"),
+        ["askWhen with an unknown age group"] = (r => Item(r, 0)["askWhen"] = new JsonObject { ["ageGroups"] = new JsonArray("16") }, "$.sections[0].items[0].askWhen.ageGroups[0]: '16' is not a known age group"),
+        ["askWhen without conditions"] = (r => Item(r, 0)["askWhen"] = new JsonObject(), "$.sections[0].items[0].askWhen: askWhen needs at least one of"),
+        ["askWhen with both care type lists"] = (r => Item(r, 0)["askWhen"] = new JsonObject { ["careTypes"] = new JsonArray("pgb"), ["notCareTypes"] = new JsonArray("verblijf") }, "$.sections[0].items[0].askWhen.notCareTypes: use either 'careTypes' or 'notCareTypes', not both"),
+        ["askWhen with an unknown property"] = (r => Item(r, 0)["askWhen"] = new JsonObject { ["minAge"] = 16 }, "$.sections[0].items[0].askWhen.minAge: unknown property 'minAge'"),
     };
 
     public static TheoryData<string> MalformedCases() => new(Malformed.Keys);
@@ -170,6 +200,11 @@ public class SurveyDefinitionSchemaTests
             Item(r, 1)["indicator"] = "toegang";
             Item(r, 1)["options"]![0]!["positive"] = true;
         },
+        ["number item asked only of some families"] = r => Item(r, 5).ReplaceWith(new JsonObject
+        {
+            ["id"] = "weken", ["type"] = "number", ["text"] = "Weken?", ["min"] = 0, ["max"] = 104, ["unit"] = "weken",
+            ["askWhen"] = new JsonObject { ["notCareTypes"] = new JsonArray("jeugdbescherming"), ["ageGroups"] = new JsonArray("16_17", "18_plus") },
+        }),
     };
 
     public static TheoryData<string> AcceptedCases() => new(Accepted.Keys);
@@ -197,6 +232,12 @@ public class SurveyDefinitionSchemaTests
         ["routing to a later item"] = (r => Item(r, 0)["showIf"] = new JsonObject { ["item"] = "gestopt", ["equals"] = new JsonArray("ja") }, "$.sections[0].items[0].showIf.item: refers to item 'gestopt' which comes later"),
         ["routing to an unknown code"] = (r => Item(r, 2)["showIf"]!["equals"] = new JsonArray("misschien"), "$.sections[0].items[2].showIf.equals[0]: 'misschien' is not an answer code of item 'gestopt'"),
         ["translation of an unknown item"] = (r => r["translations"]!["en"]!["items"]!["q99"] = new JsonObject { ["text"] = "Question 99" }, "$.translations.en.items.q99: translation for unknown item id 'q99'"),
+        ["min not below max"] = (r => Item(r, 5).ReplaceWith(new JsonObject { ["id"] = "weken", ["type"] = "number", ["text"] = "Weken?", ["min"] = 10, ["max"] = 10 }), "$.sections[0].items[5].max: must be larger than 'min' (10), found 10"),
+        ["routing to a number item"] = (r =>
+        {
+            Item(r, 5).ReplaceWith(new JsonObject { ["id"] = "weken", ["type"] = "number", ["text"] = "Weken?", ["min"] = 0, ["max"] = 10 });
+            r["sections"]![0]!["items"]!.AsArray().Add(new JsonObject { ["id"] = "na", ["type"] = "open", ["text"] = "Na", ["showIf"] = new JsonObject { ["item"] = "weken", ["equals"] = new JsonArray("wn") } });
+        }, "$.sections[0].items[6].showIf.item: refers to number item 'weken'"),
         ["translated help without Dutch help"] = (r => r["translations"]!["en"]!["items"]!["q1"]!["help"] = "Help", "$.translations.en.items.q1.help: item 'q1' has no Dutch help text to translate"),
     };
 

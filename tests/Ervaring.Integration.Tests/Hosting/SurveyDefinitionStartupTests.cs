@@ -14,10 +14,12 @@ public sealed class SurveyDefinitionStartupTests
         var catalog = app.Services.GetRequiredService<SurveyDefinitionCatalog>();
         Assert.NotNull(catalog.Latest("ceo-jeugd-ouders"));
         Assert.NotNull(catalog.Latest("ceo-jeugd-jongeren"));
-        // Every *.json next to the app is a questionnaire except the JSON Schema that describes them.
+        // Every *.json next to the app is a questionnaire except the JSON Schema that describes them and the
+        // translation files ({id}.v{n}.{lang}.json), which are merged into their questionnaire.
         var definitions = Directory.GetFiles(RepositoryRoot.Combine("survey-definitions"), "*.json")
-            .Count(f => Path.GetFileName(f) != SurveyDefinitionLoader.SchemaFileName);
+            .Count(f => Path.GetFileName(f) != SurveyDefinitionLoader.SchemaFileName && SurveyDefinitionLoader.TranslationFileName(Path.GetFileName(f)) is null);
         Assert.Equal(definitions, catalog.All.Count);
+        Assert.All(catalog.All.Where(d => d.Version == 2), d => Assert.Equal(["nl", "ar", "en", "pl", "ti", "tr", "uk"], d.Languages));
     }
 
     [Fact]

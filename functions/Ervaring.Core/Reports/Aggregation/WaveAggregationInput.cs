@@ -5,7 +5,9 @@ namespace Ervaring.Core.Reports.Aggregation;
 
 /// <summary>What aggregation needs of one audience besides its responses: the questionnaire and weighting strata.</summary>
 /// <param name="Calibration">The frame's margins when the wave calibrates; null for post-stratification.</param>
-public sealed record AudienceInput(string Audience, SurveyDefinition Definition, WeightingStrata Strata, AudienceCalibration? Calibration = null);
+/// <param name="WaitingWeeksThreshold">The wave's threshold for the waiting share of number items (weeks of waiting).</param>
+public sealed record AudienceInput(string Audience, SurveyDefinition Definition, WeightingStrata Strata, AudienceCalibration? Calibration = null,
+    int WaitingWeeksThreshold = Waves.WaveSettings.DefaultWaitingWeeksThreshold);
 
 /// <summary>
 /// The design side of a wave's aggregation, known before any response is read: the audiences with their

@@ -19,7 +19,7 @@ public sealed class WaveAggregator
     public WaveAggregator(WaveDesignInput design)
     {
         _design = design;
-        _aggregators = design.Audiences.ToDictionary(a => a.Audience, a => new AudienceAggregator(a.Audience, a.Definition, a.Strata, a.Calibration), StringComparer.Ordinal);
+        _aggregators = design.Audiences.ToDictionary(a => a.Audience, a => new AudienceAggregator(a.Audience, a.Definition, a.Strata, a.Calibration, a.WaitingWeeksThreshold), StringComparer.Ordinal);
     }
 
     /// <summary>Responses counted (those of an audience the wave does not have are skipped, as they cannot be weighted).</summary>

@@ -39,6 +39,19 @@ public sealed class WaveForm
         (WeightingChoices.Referrer, "Verwezen door (huisarts, wijkteam …)"), (WeightingChoices.Duration, "Duur van de zorg"),
     ];
 
+    /// <summary>"1" or "2"; empty takes the default version (see SurveyDefinitionCatalog.DefaultVersion).</summary>
+    public string QuestionnaireVersion { get; init; } = "";
+
+    /// <summary>Weeks of waiting above which a family counts as "waited long" in the report (questionnaire v2).</summary>
+    public string WaitingWeeksThreshold { get; init; } = "6";
+
+    public static readonly IReadOnlyList<(string Value, string Label)> VersionChoices =
+    [
+        ("", "Standaard (nu versie 1)"),
+        ("1", "Versie 1"),
+        ("2", "Versie 2: met vragen over wachttijd, één plan, eigen netwerk, 18 worden en jeugdbescherming"),
+    ];
+
     public static readonly IReadOnlyList<(string Value, string Label)> StratumChoices =
     [
         ("gemeente", "Gemeente"), ("zorgvorm", "Zorgvorm"), ("leeftijdsgroep", "Leeftijdsgroep"), ("verwijzer", "Verwijzer"),
@@ -60,6 +73,8 @@ public sealed class WaveForm
         Weighting = form.ContainsKey("weighting") ? Text(form["weighting"]) : WeightingChoices.PostStratification,
         CalibrateTo = form["calibrateTo"].Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList(),
         DurationBandYears = Text(form["durationBandYears"]),
+        QuestionnaireVersion = Text(form["questionnaireVersion"]),
+        WaitingWeeksThreshold = Text(form["waitingWeeksThreshold"]),
     };
 
     /// <summary>
@@ -86,6 +101,10 @@ public sealed class WaveForm
             Weighting = Weighting.Trim(),
             CalibrateTo = CalibrateTo.ToList(),
             DurationBandYears = Weighting.Trim() == WeightingChoices.Calibration ? BandYears() : defaults.DurationBandYears,
+            QuestionnaireVersion = Blank(QuestionnaireVersion) ? null
+                : Integer("questionnaireVersion", QuestionnaireVersion, "Kies een versie van de vragenlijst: 1 of 2."),
+            WaitingWeeksThreshold = Blank(WaitingWeeksThreshold) ? defaults.WaitingWeeksThreshold
+                : Integer("waitingWeeksThreshold", WaitingWeeksThreshold, "Vul de grens voor lang wachten in als heel aantal weken, bijvoorbeeld 6.") ?? defaults.WaitingWeeksThreshold,
         };
         var unreadableFields = unreadable.Select(e => e.Field).ToHashSet();
         var errors = unreadable.Concat(validate(settings).Where(e => !unreadableFields.Contains(FieldOf(e)))).ToList();

@@ -44,6 +44,9 @@ public sealed record WavePageModel(WaveRecord Wave, IReadOnlyList<WaveEvent> Eve
     /// <summary>Live counts during fielding, for the reminder rounds' sizes; null in other states.</summary>
     public Fielding.ProgressReport? Progress { get; init; }
 
+    /// <summary>Completed questionnaires per language (from fielding on); null before.</summary>
+    public IReadOnlyList<(string Language, int Count)>? ResponsesPerLanguage { get; init; }
+
     public int CurrentStep => CycleSteps.Current(Wave, HasDraft);
 }
 
@@ -51,7 +54,8 @@ public sealed record WavePageModel(WaveRecord Wave, IReadOnlyList<WaveEvent> Eve
 /// Reads what the wave page needs from the existing services and stores; it computes nothing itself.
 /// The preview re-reads the frame, as the API's preview does.
 /// </summary>
-public sealed class WavePageLoader(WaveStore waves, SamplingService sampling, BlobDocuments documents, ReportAggregateStore aggregates, Fielding.FieldworkProgress progress)
+public sealed class WavePageLoader(WaveStore waves, SamplingService sampling, BlobDocuments documents, ReportAggregateStore aggregates, Fielding.FieldworkProgress progress,
+    Fielding.ResponseLanguages languages)
 {
     public async Task<WavePageModel?> LoadAsync(string waveId, CancellationToken cancellationToken)
     {
@@ -71,6 +75,8 @@ public sealed class WavePageLoader(WaveStore waves, SamplingService sampling, Bl
         }
         if (wave.State == WaveState.Fielding)
             model = model with { Progress = (await progress.ReportAsync(waveId, cancellationToken)).Value };
+        if (wave.State is WaveState.Fielding or WaveState.Closed or WaveState.Published)
+            model = model with { ResponsesPerLanguage = await languages.CountAsync(waveId, cancellationToken) };
         if (wave.State is WaveState.Closed or WaveState.Published)
             model = model with { HasDraft = await aggregates.ReadAsync(waveId, Core.Reports.AggregateStatus.Draft, cancellationToken) is not null };
         return model;

@@ -31,9 +31,18 @@ public sealed record SurveyPageModel
     public string? FormToken { get; init; }
     public string? FormTokenField { get; init; }
 
+    /// <summary>What the frame told about the family: questions with <c>askWhen</c> that do not fit are not shown.</summary>
+    public RespondentFrame? Frame { get; init; }
+
+    /// <summary>This page's questions that are asked of this family.</summary>
+    public IEnumerable<SurveyItem> ItemsAsked => Section?.Items.Where(i => SurveyAnswers.IsAsked(i, Frame)) ?? [];
+
     public int PageCount => Definition.Sections.Count;
     public SurveySection? Section => Page >= 1 && Page <= PageCount ? Definition.Sections[Page - 1] : null;
-    public SurveyText Text => SurveyText.For(Language, Definition.Audience.Name());
+    public SurveyText Text => SurveyText.For(Definition, Language);
+
+    /// <summary>"rtl" for Arabic, else "ltr": the page's writing direction.</summary>
+    public string Direction => Definition.IsRightToLeft(Language) ? "rtl" : "ltr";
     public string ActionUrl => SurveyLinks.For(Token);
 
     public string PageUrl(int page, string? language = null) => SurveyLinks.For(Token,

@@ -11,8 +11,37 @@ public sealed record SurveyText(
     string ConfirmRefusal, string Back, string ErrorsHeading, string Saved, string ThankYouTitle, string ThankYou,
     string AlreadyDoneTitle, string AlreadyDone, string RefusedTitle, string Refused, string LinkProblemTitle, string LinkProblem,
     string UnavailableTitle, string Unavailable, string TryAgain, string Languages, string About,
-    string HelpQuestion, string Call, string Mail, string PrivacyLink, string CodeHeading, string CheckCode)
+    string HelpQuestion, string Call, string Mail, string PrivacyLink, string CodeHeading, string CheckCode,
+    string ReadAloud = "Lees voor", string StopReading = "Stop met voorlezen", string ErrorPrefix = "Fout: ",
+    string SkipLink = "Direct naar de inhoud")
 {
+    /// <summary>A translation's own words for the answer errors (SurveyPageTexts); empty: the Dutch messages as they are.</summary>
+    public IReadOnlyDictionary<string, string> Page { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A Dutch answer error from SurveyAnswers, in this text's language.</summary>
+    public string Error(string dutch, Ervaring.Core.Surveys.SurveyItem? item) => Ervaring.Core.Surveys.SurveyPageTexts.Error(dutch, item, Page);
+
+    /// <summary>
+    /// The words of a translation file's <c>page</c> (questionnaire v2 and later; the loader made sure every key is
+    /// there). Each constructor parameter is read from the key of the same name in camelCase.
+    /// </summary>
+    public static SurveyText FromPage(IReadOnlyDictionary<string, string> page, SurveyText fallback)
+    {
+        var constructor = typeof(SurveyText).GetConstructors().Single(c => c.GetParameters().Length > 1);
+        var values = constructor.GetParameters().Select(p =>
+            (object?)(page.TryGetValue(PageKey(p.Name!), out var text) ? text : (string)typeof(SurveyText).GetProperty(p.Name!)!.GetValue(fallback)!)).ToArray();
+        return (SurveyText)constructor.Invoke(values) with { Page = page };
+    }
+
+    /// <summary>The page-text key of a constructor parameter: "SiteName" → "siteName".</summary>
+    public static string PageKey(string parameter) => char.ToLowerInvariant(parameter[0]) + parameter[1..];
+
+    /// <summary>The words for a questionnaire page in <paramref name="language"/>: its translation's, else the built-in ones.</summary>
+    public static SurveyText For(Ervaring.Core.Surveys.SurveyDefinition definition, string language) =>
+        definition.PageTexts(language) is { Count: > 0 } page
+            ? FromPage(page, For(language, definition.Audience.Name()))
+            : For(language, definition.Audience.Name());
+
     public static readonly SurveyText Dutch = new(
         SiteName: "Uw ervaring met jeugdhulp",
         Start: "Beginnen",
@@ -86,7 +115,11 @@ public sealed record SurveyText(
         Mail: "E-mail",
         PrivacyLink: "How we handle your data (privacy statement, in Dutch)",
         CodeHeading: "Enter the code from the letter",
-        CheckCode: "We do not know this code (any more). Check the code in the letter.");
+        CheckCode: "We do not know this code (any more). Check the code in the letter.",
+        ReadAloud: "Read aloud",
+        StopReading: "Stop reading",
+        ErrorPrefix: "Error: ",
+        SkipLink: "Skip to the content");
 
     /// <summary>Young people are addressed as "je", like their questionnaire does; parents as "u".</summary>
     public static readonly SurveyText DutchYouth = Dutch with
@@ -139,6 +172,7 @@ public sealed record SurveyText(
         "tr" => "Türkçe",
         "pl" => "Polski",
         "uk" => "Українська",
+        "ti" => "ትግርኛ",
         _ => code,
     };
 }
