@@ -83,6 +83,26 @@ public sealed class FormPostRedirectTests(AppFixture fixture) : IDisposable
             var quote = await t.QuoteAsync(id);
             return new Post($"/beheer/metingen/{id}/citaten/{quote}/intrekken", []);
         },
+        // Issue 14: a municipality's targets and gap reasons (the draft wave makes the municipality known to Ervaring).
+        ["PagesYardstickTargetPost"] = async t =>
+        {
+            var place = Officer.Place("Prgdoel");
+            await t.Officer.CreateAsync(place);
+            return new Post($"/beheer/gemeenten/{Slugs.Of(place)}/streefwaarden", [("doel-audience", "ouders"), ("doel-measure", "toegang"), ("doel-dimension", "totaal"),
+                ("doel-value", "75"), ("doel-targetYear", "2027"), ("doel-policyTitle", "Beleidsplan jeugd"), ("doel-policyLink", ""), ("doel-replaces", "")]);
+        },
+        ["PagesYardstickTargetDelete"] = async t =>
+        {
+            var place = Officer.Place("Prgdoelweg");
+            await t.Officer.CreateAsync(place);
+            return new Post($"/beheer/gemeenten/{Slugs.Of(place)}/streefwaarden/verwijderen", [("sleutel", "ouders|toegang|totaal|totaal|2027")]);
+        },
+        ["PagesYardstickGapReasonPost"] = async t =>
+        {
+            var place = Officer.Place("Prgreden");
+            await t.Officer.CreateAsync(place);
+            return new Post($"/beheer/gemeenten/{Slugs.Of(place)}/jaren", [("jaar", "2024"), ("reden", "Overstap naar een nieuw bureau.")]);
+        },
     };
 
     [Fact]
@@ -133,7 +153,8 @@ public sealed class FormPostRedirectTests(AppFixture fixture) : IDisposable
             post = new Post("/" + route, [("municipalities", ""), ("year", "twintig26")]);
         else
         {
-            Assert.Contains("{id}", route); // every other form acts on one wave: here on one that does not exist
+            // Every other form acts on one wave or one municipality: here on one that does not exist.
+            Assert.True(route.Contains("{id}", StringComparison.Ordinal) || route.Contains("{gemeente}", StringComparison.Ordinal), route);
             post = new Post("/" + Regex.Replace(route, @"\{(\w+)\}", m => m.Groups[1].Value == "id" ? "2026-bestaat-niet-000000" : "onbekend"),
                 [("sleutel", "x"), ("status", "loopt")], File: function == "PagesWaveFrame" ? "a;b\r\n"u8.ToArray() : null);
         }

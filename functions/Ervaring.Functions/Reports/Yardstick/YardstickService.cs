@@ -51,7 +51,8 @@ public sealed class YardstickService(YardstickStore store, WaveStore waves, Repo
     public async Task<MunicipalityYardstick> ReadAsync(string municipality, CancellationToken cancellationToken) =>
         new(municipality, Slugs.Of(municipality), await store.ListTargetsAsync(municipality, cancellationToken), await YearsAsync(municipality, cancellationToken));
 
-    public async Task<IReadOnlyList<FieldError>> SaveTargetAsync(string municipality, TargetInput input, CancellationToken cancellationToken)
+    /// <param name="replaces">The key of the target this one replaces (the admin page's edit form): removed once the new one is saved, when its key differs.</param>
+    public async Task<IReadOnlyList<FieldError>> SaveTargetAsync(string municipality, TargetInput input, CancellationToken cancellationToken, string? replaces = null)
     {
         var errors = new List<FieldError>();
         var audience = input.Audience?.Trim();
@@ -79,11 +80,18 @@ public sealed class YardstickService(YardstickStore store, WaveStore waves, Repo
         if (link is not null && (link.Length > PolicyLinkChars || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
             errors.Add(new FieldError("policyLink", "Vul een volledig webadres in dat begint met https://, of laat het veld leeg."));
         if (errors.Count > 0) return errors;
-        await store.SaveTargetAsync(new Target(municipality, audience!, measure!, dimension, domainValue, Math.Round(value, 1), targetYear, title, link), cancellationToken);
+        var target = new Target(municipality, audience!, measure!, dimension, domainValue, Math.Round(value, 1), targetYear, title, link);
+        await store.SaveTargetAsync(target, cancellationToken);
+        // Saved first, removed after: sent twice, or cut off in between, there is never a moment without the target.
+        if (IsTargetKey(replaces) && replaces != target.Key) await store.DeleteTargetAsync(municipality, replaces!, cancellationToken);
         return [];
     }
 
     public Task DeleteTargetAsync(string municipality, string key, CancellationToken cancellationToken) => store.DeleteTargetAsync(municipality, key, cancellationToken);
+
+    /// <summary>A target's key as <see cref="Target.Key"/> makes it: audience|measure|dimension|group|year, no part empty.</summary>
+    public static bool IsTargetKey(string? key) =>
+        key?.Split('|') is [{ Length: > 0 }, { Length: > 0 }, { Length: > 0 }, { Length: > 0 }, var year] && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
     /// <summary>Only a year without a wave of its own, from 2000 up to this year; an empty reason is refused (a gap is explained, never deleted).</summary>
     public async Task<IReadOnlyList<FieldError>> SaveGapReasonAsync(string municipality, int year, GapReasonInput input, CancellationToken cancellationToken)
