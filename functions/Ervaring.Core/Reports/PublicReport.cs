@@ -68,4 +68,10 @@ public sealed record PublicReport
     // verdicts, and the municipality's report years. A later change only reaches the public in a new version.
     public IReadOnlyList<PublicTarget> Targets { get; init; } = [];
     public IReadOnlyList<ReportYearStatus> Years { get; init; } = [];
+
+    /// <summary>
+    /// Counting next to telling (issue 14, docs/reports.md §7): clients in the frame by care type, age band, referrer and
+    /// duration of care, this year first and then earlier years, after disclosure control with the report's k.
+    /// </summary>
+    public IReadOnlyList<UseFigures.PublicUseFigures> Use { get; init; } = [];
 }
