@@ -19,9 +19,11 @@ public static class OpenData
          // Issue 14 (docs/open-data.md): filled only on rows with soort "streefwaarde" or "rapportjaar"; appended, so
          // programs that read the first 17 columns by position keep working.
          "streefwaarde", "streefjaar", "oordeel", "koers", "beleidsstuk", "beleidsstuk_link",
-         "rapportjaar", "stand", "verschenen_op", "op_tijd", "reden_geen_onderzoek"];
+         "rapportjaar", "stand", "verschenen_op", "op_tijd", "reden_geen_onderzoek",
+         // Issue 14 point 3: the year a row of soort "gebruik" counts (this year or an earlier one).
+         "teljaar"];
 
-    private static readonly string?[] NoYardstick = new string?[11];
+    private static readonly string?[] NoYardstick = new string?[12];
 
     public static byte[] Csv(PublicReport report)
     {
@@ -31,7 +33,7 @@ public static class OpenData
     }
 
     /// <summary>
-    /// One row per figure, then the yardstick's rows (targets, report years), in <see cref="Columns"/> order; the
+    /// One row per figure, then the yardstick's rows (targets, report years) and the use figures, in <see cref="Columns"/> order; the
     /// draft download adds a column to these.
     /// </summary>
     public static IEnumerable<IEnumerable<string?>> Rows(PublicReport report) => report.Figures.Select(f => new[]
@@ -41,8 +43,9 @@ public static class OpenData
             f.Respondents?.ToString(CultureInfo.InvariantCulture), Number(f.Value), Number(f.CiLow), Number(f.CiHigh),
             f.Suppressed ? "ja" : "nee", f.SuppressionReason, f.DomainValue,
         }.Concat(NoYardstick))
-        .Concat(Yardstick.YardstickRows.Targets(report))
-        .Concat(Yardstick.YardstickRows.Years(report));
+        .Concat(Yardstick.YardstickRows.Targets(report).Select(r => r.Append(null)))
+        .Concat(Yardstick.YardstickRows.Years(report).Select(r => r.Append(null)))
+        .Concat(UseFigures.UseFigureRows.Rows(report));
 
     public static byte[] Json(PublicReport report) => JsonSerializer.SerializeToUtf8Bytes(report, ReportComposer.Json);
 

@@ -1,4 +1,5 @@
 using Ervaring.Core.Frames;
+using Ervaring.Core.Reports.UseFigures;
 using Ervaring.Core.Invitations;
 using Ervaring.Core.Sampling;
 using Ervaring.Core.Waves;
@@ -9,6 +10,7 @@ using Ervaring.Functions.Waves;
 using Ervaring.Storage;
 using Ervaring.Storage.Exclusions;
 using Ervaring.Storage.Frames;
+using Ervaring.Storage.UseFigures;
 using Ervaring.Storage.Invitations;
 using Ervaring.Storage.Waves;
 
@@ -226,6 +228,8 @@ public sealed class SamplingService(
             await invitations.SaveAsync(records, cancellationToken);
             await documents.SaveJsonAsync(StorageNames.Containers.Audit, auditBlob, audit, overwrite: true, cancellationToken);
             await SnapshotDefinitionsAsync(wave, cancellationToken);
+            // Counting next to telling (issue 14): the frame's use figures, counts only, kept after the frame is gone.
+            await documents.SaveUseFiguresAsync(FrameUseFigures.Count(waveId, wave.Settings.Year, frame, design.AgeBands), cancellationToken);
 
             var sample = new SampleInfo
             {

@@ -47,7 +47,8 @@ public static class FrameUseFigures
         ArgumentNullException.ThrowIfNull(ageBands);
         var scopes = frame.Records.GroupBy(r => r.Municipality, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => OfScope(g.Key, g.ToList(), frame.ReferenceDate, ageBands)).ToList();
-        if (scopes.Count > 1) scopes.Add(OfScope(WholeWave, frame.Records, frame.ReferenceDate, ageBands));
+        // Always, also for one municipality: a region report of a wave reads this scope, whatever the wave's size.
+        scopes.Add(OfScope(WholeWave, frame.Records, frame.ReferenceDate, ageBands));
         return new WaveUseFigures(waveId, year, frame.ReferenceDate, scopes);
     }
 

@@ -74,6 +74,7 @@ public static class YardstickRegistration
         services.AddSingleton<YardstickStore>();
         services.AddSingleton<YardstickService>();
         services.AddSingleton<YardstickComposer>();
+        services.AddSingleton<UseFigures.UseFiguresComposer>();
         return services;
     }
 }
