@@ -21,9 +21,10 @@ public static class OpenData
          "streefwaarde", "streefjaar", "oordeel", "koers", "beleidsstuk", "beleidsstuk_link",
          "rapportjaar", "stand", "verschenen_op", "op_tijd", "reden_geen_onderzoek",
          // Issue 14 point 3: the year a row of soort "gebruik" counts (this year or an earlier one).
-         "teljaar"];
+         "teljaar",
+         // Issue 14 point 4: filled only on rows of soort "referentie" (a figure from outside the region).
+         "bron", "bronjaar", "populatie", "vergelijkbaarheid", "verschil"];
 
-    private static readonly string?[] NoYardstick = new string?[12];
 
     public static byte[] Csv(PublicReport report)
     {
@@ -42,10 +43,19 @@ public static class OpenData
             f.Audience, f.Dimension, f.DomainLabel, f.MeasureType, f.Measure, f.Label, f.Scale == "cijfer" ? "cijfer" : "procent",
             f.Respondents?.ToString(CultureInfo.InvariantCulture), Number(f.Value), Number(f.CiLow), Number(f.CiHigh),
             f.Suppressed ? "ja" : "nee", f.SuppressionReason, f.DomainValue,
-        }.Concat(NoYardstick))
-        .Concat(Yardstick.YardstickRows.Targets(report).Select(r => r.Append(null)))
-        .Concat(Yardstick.YardstickRows.Years(report).Select(r => r.Append(null)))
-        .Concat(UseFigures.UseFigureRows.Rows(report));
+        })
+        .Concat(Yardstick.YardstickRows.Targets(report))
+        .Concat(Yardstick.YardstickRows.Years(report))
+        .Concat(UseFigures.UseFigureRows.Rows(report))
+        .Concat(Yardstick.YardstickRows.References(report))
+        .Select(Padded);
+
+    /// <summary>Every row as wide as <see cref="Columns"/>: a row kind fills only its own columns, the rest stay empty.</summary>
+    private static IEnumerable<string?> Padded(IEnumerable<string?> row)
+    {
+        var cells = row.ToList();
+        return cells.Concat(Enumerable.Repeat<string?>(null, Math.Max(0, Columns.Count - cells.Count)));
+    }
 
     public static byte[] Json(PublicReport report) => JsonSerializer.SerializeToUtf8Bytes(report, ReportComposer.Json);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ervaring.Core.Comparison;
 using Ervaring.Core.Reports;
 using Ervaring.Core.Reports.Council;
 using Ervaring.Core.Reports.Yardstick;
@@ -19,7 +20,11 @@ public sealed record TargetInput(string? Audience, string? Measure, string? Dime
 public sealed record GapReasonInput(string? Reason);
 
 /// <summary>A municipality's targets (as stored now, not yet judged) and every report year's status.</summary>
-public sealed record MunicipalityYardstick(string Municipality, string Slug, IReadOnlyList<Target> Targets, IReadOnlyList<ReportYearStatus> Years);
+public sealed record MunicipalityYardstick(string Municipality, string Slug, IReadOnlyList<Target> Targets, IReadOnlyList<ReportYearStatus> Years)
+{
+    /// <summary>Reference figures from outside the region (issue 14, point 4).</summary>
+    public IReadOnlyList<ReferenceFigure> References { get; init; } = [];
+}
 
 /// <summary>
 /// Targets and gap reasons of one municipality (issue 14): validated here with Dutch messages per field, stored in
@@ -49,7 +54,10 @@ public sealed class YardstickService(YardstickStore store, WaveStore waves, Repo
     public static Problem NotFound(string slug) => Problem.NotFound($"Gemeente '{slug}' bestaat niet.");
 
     public async Task<MunicipalityYardstick> ReadAsync(string municipality, CancellationToken cancellationToken) =>
-        new(municipality, Slugs.Of(municipality), await store.ListTargetsAsync(municipality, cancellationToken), await YearsAsync(municipality, cancellationToken));
+        new(municipality, Slugs.Of(municipality), await store.ListTargetsAsync(municipality, cancellationToken), await YearsAsync(municipality, cancellationToken))
+        {
+            References = await store.ListReferencesAsync(municipality, cancellationToken),
+        };
 
     /// <param name="replaces">The key of the target this one replaces (the admin page's edit form): removed once the new one is saved, when its key differs.</param>
     public async Task<IReadOnlyList<FieldError>> SaveTargetAsync(string municipality, TargetInput input, CancellationToken cancellationToken, string? replaces = null)
@@ -105,6 +113,15 @@ public sealed class YardstickService(YardstickStore store, WaveStore waves, Repo
         if (reason.Length is 0 or > ReasonChars) errors.Add(new FieldError("reason", $"Schrijf waarom er geen onderzoek was (hoogstens {ReasonChars} tekens)."));
         if (errors.Count > 0) return errors;
         await store.SaveGapReasonAsync(new GapReason(municipality, year, reason, now), cancellationToken);
+        return [];
+    }
+
+    /// <summary>Reference figures from a CSV file: all stored (one transaction) or, with any wrong line, none; the errors name line and column.</summary>
+    public async Task<IReadOnlyList<string>> ImportReferencesAsync(string municipality, ReadOnlyMemory<byte> csv, CancellationToken cancellationToken)
+    {
+        var import = ReferenceFigureCsv.Parse(csv.Span);
+        if (!import.Succeeded) return import.Errors;
+        await store.SaveReferencesAsync(municipality, import.Figures, cancellationToken);
         return [];
     }
 

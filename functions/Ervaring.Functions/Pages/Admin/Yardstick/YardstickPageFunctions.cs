@@ -27,6 +27,7 @@ public sealed class YardstickPageFunctions(YardstickService service)
         ["streefwaarde"] = "De streefwaarde is bewaard.",
         ["verwijderd"] = "De streefwaarde is verwijderd.",
         ["reden"] = "De reden is bewaard.",
+        ["referenties"] = "De referentiecijfers zijn ingelezen.",
     };
 
     [Function("PagesYardstick"), Beheerder, Page, ScopeInCode(Scoped)]
@@ -98,6 +99,27 @@ public sealed class YardstickPageFunctions(YardstickService service)
         return errors.Count == 0
             ? Back(gemeente, "reden", "#jaren")
             : await ShowAgainAsync(municipality, formName, errors, typed, cancellationToken);
+    }
+
+    [Function("PagesYardstickReferencesPost"), Beheerder, Page, FormPost, ScopeInCode(Scoped)]
+    public async Task<IResult> ImportReferences(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/referenties")] HttpRequest request, string gemeente, CancellationToken cancellationToken)
+    {
+        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return NotFound(gemeente);
+        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
+        if (form is null) return refused!;
+        IReadOnlyList<string> errors;
+        if (form.Files.GetFile("bestand") is not { Length: > 0 } file) errors = ["Kies een CSV-bestand met referentiecijfers; het gekozen bestand is leeg of ontbreekt."];
+        else
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            errors = await service.ImportReferencesAsync(municipality, buffer.ToArray(), PageForms.Carried);
+        }
+        return errors.Count == 0
+            ? Back(gemeente, "referenties", "#referenties")
+            : Page<YardstickPage>(new { Model = new YardstickPageModel(await service.ReadAsync(municipality, cancellationToken)) { ReferenceErrors = errors } },
+                StatusCodes.Status422UnprocessableEntity);
     }
 
     /// <summary>The hidden field of a target's remove button: the target's key.</summary>

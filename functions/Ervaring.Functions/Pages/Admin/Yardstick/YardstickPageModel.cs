@@ -15,6 +15,9 @@ public sealed record YardstickPageModel(MunicipalityYardstick Yardstick)
     public IReadOnlyDictionary<string, string> Typed { get; init; } = new Dictionary<string, string>();
     public string? Done { get; init; }
 
+    /// <summary>The errors of a refused reference file, each with its line (nothing of it was stored).</summary>
+    public IReadOnlyList<string> ReferenceErrors { get; init; } = [];
+
     /// <summary>The target being edited (from <c>?wijzig=key</c>): the form starts with its values and replaces it.</summary>
     public Target? Editing { get; init; }
 
