@@ -103,6 +103,13 @@ public sealed class FormPostRedirectTests(AppFixture fixture) : IDisposable
             await t.Officer.CreateAsync(place);
             return new Post($"/beheer/gemeenten/{Slugs.Of(place)}/jaren", [("jaar", "2024"), ("reden", "Overstap naar een nieuw bureau.")]);
         },
+        ["PagesYardstickReferencesPost"] = async t =>
+        {
+            var place = Officer.Place("Prgref");
+            await t.Officer.CreateAsync(place);
+            return new Post($"/beheer/gemeenten/{Slugs.Of(place)}/referenties", [], File: System.Text.Encoding.UTF8.GetBytes(
+                "meting;doelgroep;bron;jaar;populatie;waarde;ondergrens;bovengrens;vergelijkbaar;verschil\r\ntoegang;ouders;Testbron;2024;ouders;70;;;goed;\r\n"));
+        },
     };
 
     [Fact]
@@ -156,7 +163,7 @@ public sealed class FormPostRedirectTests(AppFixture fixture) : IDisposable
             // Every other form acts on one wave or one municipality: here on one that does not exist.
             Assert.True(route.Contains("{id}", StringComparison.Ordinal) || route.Contains("{gemeente}", StringComparison.Ordinal), route);
             post = new Post("/" + Regex.Replace(route, @"\{(\w+)\}", m => m.Groups[1].Value == "id" ? "2026-bestaat-niet-000000" : "onbekend"),
-                [("sleutel", "x"), ("status", "loopt")], File: function == "PagesWaveFrame" ? "a;b\r\n"u8.ToArray() : null);
+                [("sleutel", "x"), ("status", "loopt")], File: function is "PagesWaveFrame" or "PagesYardstickReferencesPost" ? "a;b\r\n"u8.ToArray() : null);
         }
         if (post.SignedIn) await AdminPageSignIn.SignInAsync(client, AppFixture.AdminKey);
         var token = AdminPageSignIn.FormToken(await client.GetStringAsync(post.SignedIn ? "/beheer" : "/beheer/inloggen"));

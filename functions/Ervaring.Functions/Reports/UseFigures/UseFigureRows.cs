@@ -7,7 +7,7 @@ namespace Ervaring.Functions.Reports.UseFigures;
 /// <summary>
 /// The use figures in the CSV (soort <c>gebruik</c>): per year the number of young people with care and the median
 /// duration (uitsplitsing <c>totaal</c>), and per group its count (<c>meting</c> = <c>clienten</c>, the count in
-/// <c>uitkomst</c>). The year the count is about is in the last column, <c>teljaar</c>; a hidden count is empty with
+/// <c>uitkomst</c>). The year the count is about is in the column <c>teljaar</c>; a hidden count is empty with
 /// <c>verborgen</c> = ja and its reason, as in the HTML and the JSON (all three come from the same report).
 /// </summary>
 public static class UseFigureRows
@@ -15,6 +15,8 @@ public static class UseFigureRows
     public const string Kind = "gebruik";
     public const string ClientsMeasure = "clienten";
     public const string MedianMeasure = "duur_mediaan";
+
+    private static readonly int TellingYear = OpenData.Columns.ToList().IndexOf("teljaar");
 
     private static string Inv(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -40,7 +42,7 @@ public static class UseFigureRows
             null, median ? OpenData.Number(value) : value?.ToString("0", CultureInfo.InvariantCulture), null, null, value is null ? "ja" : "nee", reason, code,
         ];
         first.CopyTo(row, 0);
-        row[^1] = Inv(year);
+        row[TellingYear] = Inv(year);
         return row;
     }
 }
