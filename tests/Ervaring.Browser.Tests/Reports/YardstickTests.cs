@@ -8,7 +8,8 @@ namespace Ervaring.Browser.Tests.Reports;
 
 /// <summary>
 /// Issue 14 on the demo municipality in Chromium: a target met, one not met and one undecided in the published
-/// report, and the year without a survey with its reason on /raad and on the municipality's page. Every page passes axe.
+/// report, and the year without a survey with its reason on /raad and on the municipality's page; an imported reference
+/// figure with its source; use figures with the small group hidden alike in HTML, CSV and JSON. Every page passes axe.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class YardstickTests(BrowserFixture fixture)
@@ -27,6 +28,10 @@ public sealed class YardstickTests(BrowserFixture fixture)
         foreach (var verdict in new[] { "gehaald", "niet gehaald", "nog niet te zeggen" })
             Assert.Equal(1, await page.Locator($"#streefwaarden-tabel tr[data-verdict='{verdict}']").CountAsync());
         Assert.True(await page.Locator("svg .target-line").CountAsync() >= 1);
+        // The imported reference figure stands beside the municipality's figure, with its source.
+        var reference = page.Locator("#referenties-tabel tr[data-measure='kwaliteit'][data-audience='ouders']");
+        Assert.Contains(DemoYardstick.ReferenceSource, await reference.Locator("td.reference-source").InnerTextAsync());
+        Assert.Contains("goed vergelijkbaar", await reference.InnerTextAsync());
         await PageChecks.AuditAndSaveAsync(page, "raad-streefwaarden");
 
         await page.GotoAsync("/raad");
