@@ -1,5 +1,4 @@
 using Ervaring.Core.Frames;
-using Ervaring.Core.Reports.UseFigures;
 using Ervaring.Core.Invitations;
 using Ervaring.Core.Sampling;
 using Ervaring.Core.Waves;
@@ -10,7 +9,6 @@ using Ervaring.Functions.Waves;
 using Ervaring.Storage;
 using Ervaring.Storage.Exclusions;
 using Ervaring.Storage.Frames;
-using Ervaring.Storage.UseFigures;
 using Ervaring.Storage.Invitations;
 using Ervaring.Storage.Waves;
 
@@ -229,7 +227,7 @@ public sealed class SamplingService(
             await documents.SaveJsonAsync(StorageNames.Containers.Audit, auditBlob, audit, overwrite: true, cancellationToken);
             await SnapshotDefinitionsAsync(wave, cancellationToken);
             // Counting next to telling (issue 14): the frame's use figures, counts only, kept after the frame is gone.
-            await documents.SaveUseFiguresAsync(FrameUseFigures.Count(waveId, wave.Settings.Year, frame, design.AgeBands), cancellationToken);
+            await Storage.UseFigures.UseFigureDocuments.SaveUseFiguresAsync(documents, Core.Reports.UseFigures.FrameUseFigures.Count(waveId, wave.Settings.Year, frame, design.AgeBands), cancellationToken);
 
             var sample = new SampleInfo
             {
