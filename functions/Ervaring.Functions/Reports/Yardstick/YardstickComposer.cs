@@ -26,7 +26,8 @@ public sealed class YardstickComposer(YardstickStore store, YardstickService ser
                 : y).ToList();
         return report with
         {
-            Targets = TargetAssessment.Assess(targets, report.Figures, report.Series, report.Year), Years = years,
+            Targets = TargetAssessment.Assess(targets, report.Figures, report.Series, report.Year),
+            Years = years,
             References = References(await store.ListReferencesAsync(report.Scope, cancellationToken), report),
         };
     }

@@ -36,9 +36,15 @@ public sealed record YardstickPageModel(MunicipalityYardstick Yardstick)
 
     private string? EditingValue(string field) => Editing is not { } t ? null : field switch
     {
-        "audience" => t.Audience, "measure" => t.Measure, "dimension" => t.Dimension,
+        "audience" => t.Audience,
+        "measure" => t.Measure,
+        "dimension" => t.Dimension,
         "domainValue" => t.Dimension == Core.Reports.Dimensions.Total ? null : t.DomainValue,
-        "value" => t.Value.ToString("0.#", Shared.Format.Dutch), "targetYear" => t.TargetYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        "policyTitle" => t.PolicyTitle, "policyLink" => t.PolicyLink, "replaces" => t.Key, _ => null,
+        "value" => t.Value.ToString("0.#", Shared.Format.Dutch),
+        "targetYear" => t.TargetYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "policyTitle" => t.PolicyTitle,
+        "policyLink" => t.PolicyLink,
+        "replaces" => t.Key,
+        _ => null,
     };
 }
