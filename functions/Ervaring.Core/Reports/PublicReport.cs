@@ -68,4 +68,21 @@ public sealed record PublicReport
     // verdicts, and the municipality's report years. A later change only reaches the public in a new version.
     public IReadOnlyList<PublicTarget> Targets { get; init; } = [];
     public IReadOnlyList<ReportYearStatus> Years { get; init; } = [];
+
+    /// <summary>
+    /// Counting next to telling (issue 14, docs/reports.md §7): clients in the frame by care type, age band, referrer and
+    /// duration of care, this year first and then earlier years, after disclosure control with the report's k.
+    /// </summary>
+    public IReadOnlyList<UseFigures.PublicUseFigures> Use { get; init; } = [];
+
+    /// <summary>Reference figures from outside the region beside this year's figure, each with its source (issue 14, docs/reports.md §8).</summary>
+    public IReadOnlyList<PublicReference> References { get; init; } = [];
 }
+
+/// <summary>
+/// A reference figure as published: ours (null when hidden or not measured) beside theirs, with source, year,
+/// population and "goed vergelijkbaar" or "niet goed vergelijkbaar" (then <see cref="Difference"/> says why).
+/// </summary>
+public sealed record PublicReference(
+    string Audience, string Measure, string Label, string Scale, double? OurValue, double? OurCiLow, double? OurCiHigh,
+    string Source, int Year, string Population, double Value, double? CiLow, double? CiHigh, string Comparability, string? Difference);

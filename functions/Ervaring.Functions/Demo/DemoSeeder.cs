@@ -56,7 +56,8 @@ public sealed class DemoSeeder(IServiceProvider services, IOptions<ErvaringSetti
         for (var year = thisYear - 2; year <= thisYear; year++)
         {
             var current = year == thisYear;
-            var waveId = await demo.CreateFieldingWaveAsync(Municipality, year, 4000, current, cancellationToken: cancellationToken);
+            // Six clients with "andere jeugdhulp": a group below k, hidden in the use figures (issue 14).
+            var waveId = await demo.CreateFieldingWaveAsync(Municipality, year, 4000, current, cancellationToken: cancellationToken, rareClients: 6);
             await demo.AnswerAsync(waveId, yearOffset: year - (thisYear - 2), share: current ? 0.6 : 1.0, cancellationToken: cancellationToken);
             if (current) continue;
             await demo.CloseAsync(waveId, cancellationToken);

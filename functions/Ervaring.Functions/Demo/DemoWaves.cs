@@ -22,7 +22,12 @@ public sealed class DemoWaves(IServiceProvider services)
 
     /// <param name="current">The year now in the field (field period around today) instead of a closed spring period.</param>
     /// <param name="census">Invite every client (integraal) instead of a sample.</param>
-    public async Task<string> CreateFieldingWaveAsync(string municipality, int year, int clients, bool current = false, bool census = false, CancellationToken cancellationToken = default)
+    /// <param name="rareClients">
+    /// Clients added to the register with "andere jeugdhulp" and care that began three years earlier: a group smaller
+    /// than k, so the demo report shows use figures hidden by disclosure control (issue 14).
+    /// </param>
+    public async Task<string> CreateFieldingWaveAsync(string municipality, int year, int clients, bool current = false, bool census = false,
+        CancellationToken cancellationToken = default, int rareClients = 0)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var settings = new WaveSettings
@@ -41,6 +46,9 @@ public sealed class DemoWaves(IServiceProvider services)
         // A different register each year (clients come and go), with made-up references per year.
         var prefix = new string(municipality.Where(char.IsAsciiLetterUpper).Take(2).ToArray()).PadRight(2, 'X');
         var frame = SyntheticRegister.Csv(clients, [municipality], year, seed: year ^ municipality.Length, referencePrefix: $"{prefix}{year % 100:D2}");
+        if (rareClients > 0)
+            frame = [.. frame, .. System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(1, rareClients).Select(i =>
+                $"{prefix}{year % 100:D2}-R{i:D5};{year - 10};{municipality};overig;huisarts;AB001;{year - 3}-01-15;\r\n")))];
         var import = await sampling.ImportFrameAsync(wave.Id, frame, dropInvalid: true, Actor, cancellationToken);
         if (!import.Succeeded) throw new InvalidOperationException(import.Problem!.Detail);
         var draw = await sampling.DrawAsync(wave.Id, null, null, Actor, cancellationToken);

@@ -18,6 +18,9 @@ public sealed class DemoYardstick(YardstickService yardstick, ReportArchive arch
 {
     public const string PolicyTitle = "Beleidsplan Jeugd Voorbeeldstad 2025-2028";
 
+    /// <summary>The made-up source of the demo's reference figure (shown with it in the report).</summary>
+    public const string ReferenceSource = "Benchmark jeugdhulp (voorbeeldcijfers, verzonnen)";
+
     public async Task SeedAsync(string waveId, string municipality, int year, CancellationToken cancellationToken)
     {
         var slug = Slugs.Of(municipality);
@@ -38,6 +41,11 @@ public sealed class DemoYardstick(YardstickService yardstick, ReportArchive arch
                     at(figure).ToString("0.#", CultureInfo.InvariantCulture), targetYear.ToString(CultureInfo.InvariantCulture), PolicyTitle, "https://voorbeeldstad.example/beleidsplan-jeugd"), cancellationToken);
         await yardstick.SaveGapReasonAsync(municipality, year - 2, new GapReasonInput(
             "In dat jaar zijn we overgestapt naar nieuwe aanbieders van jeugdhulp. We hebben toen geen onderzoek gedaan, omdat veel gezinnen nog maar kort hulp kregen."), cancellationToken);
+        // One reference figure from outside the region, imported as a CSV file like an officer would (made-up source).
+        var errors = await yardstick.ImportReferencesAsync(municipality, System.Text.Encoding.UTF8.GetBytes(
+            "meting;doelgroep;bron;jaar;populatie;waarde;ondergrens;bovengrens;vergelijkbaar;verschil\r\n" +
+            $"kwaliteit;ouders;{ReferenceSource};{year};ouders met jeugdhulp in 20 gemeenten;76,5;74,2;78,8;goed;\r\n"), cancellationToken);
+        if (errors.Count > 0) throw new InvalidOperationException(errors[0]);
         await publication.PublishAsync(waveId, "De streefwaarden uit het beleidsplan jeugd zijn toegevoegd.", DemoWaves.Actor, cancellationToken);
     }
 }

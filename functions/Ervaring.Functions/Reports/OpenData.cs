@@ -19,9 +19,12 @@ public static class OpenData
          // Issue 14 (docs/open-data.md): filled only on rows with soort "streefwaarde" or "rapportjaar"; appended, so
          // programs that read the first 17 columns by position keep working.
          "streefwaarde", "streefjaar", "oordeel", "koers", "beleidsstuk", "beleidsstuk_link",
-         "rapportjaar", "stand", "verschenen_op", "op_tijd", "reden_geen_onderzoek"];
+         "rapportjaar", "stand", "verschenen_op", "op_tijd", "reden_geen_onderzoek",
+         // Issue 14 point 3: the year a row of soort "gebruik" counts (this year or an earlier one).
+         "teljaar",
+         // Issue 14 point 4: filled only on rows of soort "referentie" (a figure from outside the region).
+         "bron", "bronjaar", "populatie", "vergelijkbaarheid", "verschil"];
 
-    private static readonly string?[] NoYardstick = new string?[11];
 
     public static byte[] Csv(PublicReport report)
     {
@@ -31,7 +34,7 @@ public static class OpenData
     }
 
     /// <summary>
-    /// One row per figure, then the yardstick's rows (targets, report years), in <see cref="Columns"/> order; the
+    /// One row per figure, then the yardstick's rows (targets, report years) and the use figures, in <see cref="Columns"/> order; the
     /// draft download adds a column to these.
     /// </summary>
     public static IEnumerable<IEnumerable<string?>> Rows(PublicReport report) => report.Figures.Select(f => new[]
@@ -40,9 +43,19 @@ public static class OpenData
             f.Audience, f.Dimension, f.DomainLabel, f.MeasureType, f.Measure, f.Label, f.Scale == "cijfer" ? "cijfer" : "procent",
             f.Respondents?.ToString(CultureInfo.InvariantCulture), Number(f.Value), Number(f.CiLow), Number(f.CiHigh),
             f.Suppressed ? "ja" : "nee", f.SuppressionReason, f.DomainValue,
-        }.Concat(NoYardstick))
+        })
         .Concat(Yardstick.YardstickRows.Targets(report))
-        .Concat(Yardstick.YardstickRows.Years(report));
+        .Concat(Yardstick.YardstickRows.Years(report))
+        .Concat(UseFigures.UseFigureRows.Rows(report))
+        .Concat(Yardstick.YardstickRows.References(report))
+        .Select(Padded);
+
+    /// <summary>Every row as wide as <see cref="Columns"/>: a row kind fills only its own columns, the rest stay empty.</summary>
+    private static IEnumerable<string?> Padded(IEnumerable<string?> row)
+    {
+        var cells = row.ToList();
+        return cells.Concat(Enumerable.Repeat<string?>(null, Math.Max(0, Columns.Count - cells.Count)));
+    }
 
     public static byte[] Json(PublicReport report) => JsonSerializer.SerializeToUtf8Bytes(report, ReportComposer.Json);
 

@@ -13,7 +13,7 @@ namespace Ervaring.Functions.Reports;
 /// disclosure control. Earlier years' figures for the trend line come from what was published then, so a
 /// trend never shows a figure that was hidden in its own year.
 /// </summary>
-public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesComposer notes, Yardstick.YardstickComposer yardstick)
+public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesComposer notes, Yardstick.YardstickComposer yardstick, UseFigures.UseFiguresComposer useFigures)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -72,7 +72,7 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
             }, aggregate, control.MinimumRespondents, cancellationToken);
             // Version 1's date stays the year's publication date (a correction does not move it, as in the deadline view).
             var firstOn = Pages.Shared.Format.DutchDate(earlierVersions.Count > 0 ? earlierVersions.Min(v => v.PublishedAt) : now);
-            reports.Add(await yardstick.AttachAsync(composed, firstOn, cancellationToken));
+            reports.Add(await useFigures.AttachAsync(await yardstick.AttachAsync(composed, firstOn, cancellationToken), control.MinimumRespondents, cancellationToken));
         }
         return reports;
     }

@@ -210,6 +210,8 @@ public sealed class SamplingService(
             await invitations.SaveAsync(records, cancellationToken);
             await documents.SaveJsonAsync(StorageNames.Containers.Audit, auditBlob, audit, overwrite: true, cancellationToken);
             await SnapshotDefinitionsAsync(wave, cancellationToken);
+            // Counting next to telling (issue 14): the frame's use figures, counts only, kept after the frame is gone.
+            await Storage.UseFigures.UseFigureDocuments.SaveUseFiguresAsync(documents, Core.Reports.UseFigures.FrameUseFigures.Count(waveId, wave.Settings.Year, frame, design.AgeBands), cancellationToken);
 
             var sample = new SampleInfo
             {

@@ -7,7 +7,7 @@ namespace Ervaring.Functions.Security;
 /// <summary>
 /// Who did what, when, to which wave: every change through the admin API or pages, and every download of
 /// data with personal links (invitations, reminders), in the <c>auditlog</c> table (partition = month).
-/// Only the signed-in name, the role, the route pattern, the wave id and the status — never a body, a query
+/// Only the signed-in name, the role, the route pattern, the wave id (or the municipality's slug) and the status — never a body, a query
 /// string, a token or a client reference. Every refusal of a signed-in officer is recorded too, reads included: a
 /// 403, and a wave outside the officer's municipalities (answered 404, recorded with <c>Refusal</c> = "buiten gemeenten").
 /// </summary>
@@ -23,6 +23,8 @@ public sealed class AdminAuditLog(StorageAccount account, ILogger<AdminAuditLog>
             ["Method"] = context.Request.Method,
             ["Route"] = "/" + function.Route,
             ["WaveId"] = context.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString() : null,
+            // A municipality's own settings (targets, reasons for a year without a survey) name it by slug in the route.
+            ["Municipality"] = context.Request.RouteValues.TryGetValue("gemeente", out var place) ? place?.ToString() : null,
             ["Status"] = context.Response.StatusCode,
             ["Refusal"] = WaveScopeGate.WasRefused(context) ? "buiten gemeenten" : context.Response.StatusCode == StatusCodes.Status403Forbidden ? "geen toegang" : null,
         };

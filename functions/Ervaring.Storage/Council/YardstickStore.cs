@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Ervaring.Core.Comparison;
 using Ervaring.Core.Reports.Yardstick;
 
 namespace Ervaring.Storage.Council;
@@ -61,6 +62,34 @@ public sealed class YardstickStore(StorageAccount account)
                 result.Add(new GapReason(e.GetString("Municipality"), e.GetInt32("Year") ?? 0, e.GetString("Reason"), e.GetDateTimeOffset("GivenAt") ?? default));
         return result;
     }
+
+    /// <summary>
+    /// Reference figures from outside the region (issue 14, point 4), rows <c>ref|{measure}|{audience}|{source}|{year}</c>:
+    /// all of one file in one transaction (at most 100, one partition), so a file is stored whole or not at all; the same
+    /// figure imported again replaces itself.
+    /// </summary>
+    public async Task SaveReferencesAsync(string municipality, IReadOnlyList<ReferenceFigure> figures, CancellationToken cancellationToken = default)
+    {
+        if (figures.Count == 0) return;
+        var actions = figures.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Partition(municipality), ReferenceRow(f))
+        {
+            ["Measure"] = f.Measure, ["Audience"] = f.Audience, ["Source"] = f.Source, ["Year"] = f.Year, ["Population"] = f.Population,
+            ["Value"] = f.Value, ["CiLow"] = f.CiLow, ["CiHigh"] = f.CiHigh, ["Comparable"] = f.Comparable, ["Difference"] = f.Difference,
+        })).ToList();
+        await Table.SubmitTransactionAsync(actions, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ReferenceFigure>> ListReferencesAsync(string municipality, CancellationToken cancellationToken = default)
+    {
+        var result = new List<ReferenceFigure>();
+        await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition(municipality), cancellationToken: cancellationToken))
+            if (e.RowKey.StartsWith("ref|", StringComparison.Ordinal))
+                result.Add(new ReferenceFigure(e.GetString("Measure"), e.GetString("Audience"), e.GetString("Source"), e.GetInt32("Year") ?? 0, e.GetString("Population"),
+                    e.GetDouble("Value") ?? 0, e.GetDouble("CiLow"), e.GetDouble("CiHigh"), e.GetBoolean("Comparable") ?? false, e.GetString("Difference")));
+        return result;
+    }
+
+    private static string ReferenceRow(ReferenceFigure figure) => "ref|" + string.Join('|', figure.Key.Split('|').Select(StorageKeys.Encode));
 
     private static string TargetRow(Target target) => "doel|" + string.Join('|', target.Key.Split('|').Select(StorageKeys.Encode));
 

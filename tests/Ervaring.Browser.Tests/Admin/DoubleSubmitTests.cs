@@ -151,6 +151,40 @@ public sealed class DoubleSubmitTests(BrowserFixture fixture, ITestOutputHelper 
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(Twice.DoubleClick)]
+    [InlineData(Twice.TwoClicks)]
+    [InlineData(Twice.SameFormAgain)]
+    public async Task Saving_a_target_twice_saves_one_and_reload_or_back_posts_nothing(Twice how)
+    {
+        // Issue 14: a target is keyed on what it is about, so the same form sent twice leaves one target.
+        var municipality = SamplingApi.UniquePlace("Dubbeldoel");
+        using (var admin = fixture.AppFixture.AdminClient()) await SamplingApi.CreateWaveAsync(admin, SamplingApi.WaveBody(municipality));
+        var slug = Slugs.Of(municipality);
+        var page = await fixture.NewPageAsync();
+        var seen = Watch(page);
+        await AdminSession.SignInAsync(page);
+        await page.GotoAsync($"/beheer/gemeenten/{slug}");
+        await page.GetByLabel("Onderwerp").SelectOptionAsync("kwaliteit");
+        await page.GetByLabel("Streefwaarde", new() { Exact = true }).FillAsync("80");
+        await page.GetByLabel("Gehaald in het jaar").FillAsync("2028");
+        await page.GetByLabel("Beleidsstuk", new() { Exact = true }).FillAsync("Koersnota jeugd");
+
+        var form = page.Locator("form[action$='/streefwaarden']");
+        var second = await SubmitTwiceAsync(page, form, "Streefwaarde bewaren", how);
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?gedaan=streefwaarde#streefwaarden$"), new() { Timeout = 30_000 });
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De streefwaarde is bewaard");
+        await Expect(page.Locator("#streefwaarden-lijst tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".notice-fout")).ToHaveCountAsync(0);
+        if (second is not null) Assert.Equal(new Uri(page.Url).PathAndQuery, second);
+        await PageChecks.AuditAndSaveAsync(page, $"beheer-streefwaarden-{how}");
+
+        await ReloadAndBackAsync(page, seen);
+        Assert.Single(await fixture.App.Services.GetRequiredService<YardstickStore>().ListTargetsAsync(municipality));
+        await AssertPostsRedirectedAsync(slug, "/beheer/gemeenten/{gemeente}/streefwaarden", how, seen);
+        await page.Context.CloseAsync();
+    }
+
     // ---- the two submits ------------------------------------------------------------------------------------
 
     /// <summary>
@@ -227,7 +261,7 @@ public sealed class DoubleSubmitTests(BrowserFixture fixture, ITestOutputHelper 
             await Task.Delay(150);
             statuses = [];
             await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == DateTime.UtcNow.ToString("yyyy-MM")))
-                if (e.GetString("WaveId") == waveId && e.GetString("Method") == "POST" && e.GetString("Route") == route)
+                if ((e.GetString("WaveId") ?? e.GetString("Municipality")) == waveId && e.GetString("Method") == "POST" && e.GetString("Route") == route)
                     statuses.Add(e.GetInt32("Status") ?? 0);
             if (statuses.Count >= 2) break;
         }
@@ -246,10 +280,10 @@ public sealed class DoubleSubmitTests(BrowserFixture fixture, ITestOutputHelper 
         Assert.All(statuses, status => Assert.True(status is >= 300 and < 500, $"the app answered a post with {status} ({string.Join(", ", statuses)})"));
     }
 
-    /// <summary>Whether the browser logged a post to this route (a pattern with {id}) as given up (net::ERR_ABORTED).</summary>
+    /// <summary>Whether the browser logged a post to this route (a pattern with {id} or {gemeente}) as given up (net::ERR_ABORTED).</summary>
     private static bool SeenAbortedPost(Navigations seen, string route)
     {
-        var tail = route[(route.IndexOf("{id}", StringComparison.Ordinal) + "{id}".Length)..];
+        var tail = route[(route.IndexOf('}', StringComparison.Ordinal) + 1)..];
         lock (seen.Log) return seen.Log.Any(line => line.Contains("failed: POST ", StringComparison.Ordinal)
                                                     && line.Contains(tail + " ", StringComparison.Ordinal) && line.Contains("ERR_ABORTED", StringComparison.Ordinal));
     }
@@ -292,10 +326,10 @@ public sealed class DoubleSubmitTests(BrowserFixture fixture, ITestOutputHelper 
         public void Note(string what) { lock (Log) Log.Add($"{_clock.ElapsedMilliseconds,6} ms {what}"); }
         public void PostAnswered(string path, int status) { lock (_postAnswers) _postAnswers.Add((path, status)); }
 
-        /// <summary>The statuses of the answers to posts on a route pattern ("{id}" stands for the wave).</summary>
+        /// <summary>The statuses of the answers to posts on a route pattern ("{id}" stands for the wave, "{gemeente}" for the municipality).</summary>
         public List<int> PostAnswers(string route)
         {
-            var pattern = new Regex("^" + Regex.Escape(route).Replace(@"\{id}", "[^/]+") + "$");
+            var pattern = new Regex("^" + Regex.Escape(route).Replace(@"\{id}", "[^/]+").Replace(@"\{gemeente}", "[^/]+") + "$");
             lock (_postAnswers) return _postAnswers.Where(a => pattern.IsMatch(a.Path)).Select(a => a.Status).ToList();
         }
     }

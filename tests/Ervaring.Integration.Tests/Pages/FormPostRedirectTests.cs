@@ -83,6 +83,33 @@ public sealed class FormPostRedirectTests(AppFixture fixture) : IDisposable
             var quote = await t.QuoteAsync(id);
             return new Post($"/beheer/metingen/{id}/citaten/{quote}/intrekken", []);
         },
+        // Issue 14: a municipality's targets and gap reasons (the draft wave makes the municipality known to Ervaring).
+        ["PagesYardstickTargetPost"] = async t =>
+        {
+            var place = Officer.Place("Prgdoel");
+            await t.Officer.CreateAsync(place);
+            return new Post($"/beheer/gemeenten/{Slugs.Of(place)}/streefwaarden", [("doel-audience", "ouders"), ("doel-measure", "toegang"), ("doel-dimension", "totaal"),
+                ("doel-value", "75"), ("doel-targetYear", "2027"), ("doel-policyTitle", "Beleidsplan jeugd"), ("doel-policyLink", ""), ("doel-replaces", "")]);
+        },
+        ["PagesYardstickTargetDelete"] = async t =>
+        {
+            var place = Officer.Place("Prgdoelweg");
+            await t.Officer.CreateAsync(place);
+            return new Post($"/beheer/gemeenten/{Slugs.Of(place)}/streefwaarden/verwijderen", [("sleutel", "ouders|toegang|totaal|totaal|2027")]);
+        },
+        ["PagesYardstickGapReasonPost"] = async t =>
+        {
+            var place = Officer.Place("Prgreden");
+            await t.Officer.CreateAsync(place);
+            return new Post($"/beheer/gemeenten/{Slugs.Of(place)}/jaren", [("jaar", "2024"), ("reden", "Overstap naar een nieuw bureau.")]);
+        },
+        ["PagesYardstickReferencesPost"] = async t =>
+        {
+            var place = Officer.Place("Prgref");
+            await t.Officer.CreateAsync(place);
+            return new Post($"/beheer/gemeenten/{Slugs.Of(place)}/referenties", [], File: System.Text.Encoding.UTF8.GetBytes(
+                "meting;doelgroep;bron;jaar;populatie;waarde;ondergrens;bovengrens;vergelijkbaar;verschil\r\ntoegang;ouders;Testbron;2024;ouders;70;;;goed;\r\n"));
+        },
     };
 
     [Fact]
@@ -133,9 +160,10 @@ public sealed class FormPostRedirectTests(AppFixture fixture) : IDisposable
             post = new Post("/" + route, [("municipalities", ""), ("year", "twintig26")]);
         else
         {
-            Assert.Contains("{id}", route); // every other form acts on one wave: here on one that does not exist
+            // Every other form acts on one wave or one municipality: here on one that does not exist.
+            Assert.True(route.Contains("{id}", StringComparison.Ordinal) || route.Contains("{gemeente}", StringComparison.Ordinal), route);
             post = new Post("/" + Regex.Replace(route, @"\{(\w+)\}", m => m.Groups[1].Value == "id" ? "2026-bestaat-niet-000000" : "onbekend"),
-                [("sleutel", "x"), ("status", "loopt")], File: function == "PagesWaveFrame" ? "a;b\r\n"u8.ToArray() : null);
+                [("sleutel", "x"), ("status", "loopt")], File: function is "PagesWaveFrame" or "PagesYardstickReferencesPost" ? "a;b\r\n"u8.ToArray() : null);
         }
         if (post.SignedIn) await AdminPageSignIn.SignInAsync(client, AppFixture.AdminKey);
         var token = AdminPageSignIn.FormToken(await client.GetStringAsync(post.SignedIn ? "/beheer" : "/beheer/inloggen"));

@@ -25,6 +25,9 @@ public sealed record PendingFollowUp(string WaveId, string Scope, int Year, stri
 public sealed record DeadlineOverview(DateOnly Today, IReadOnlyList<DeadlineRow> Rows, IReadOnlyList<PendingFollowUp> PendingFollowUps)
 {
     public IReadOnlyList<Ervaring.Core.Reports.Yardstick.ReportYearStatus> Gaps { get; init; } = [];
+
+    /// <summary>The municipalities the officer covers, each with its page of targets and years (issue 14).</summary>
+    public IReadOnlyList<string> Municipalities { get; init; } = [];
 }
 
 /// <summary>
@@ -69,7 +72,7 @@ public sealed class ReportDeadlines(WaveStore waves, ReportAggregateStore aggreg
         return new DeadlineOverview(today,
             rows.OrderByDescending(r => r.Year).ThenBy(r => r.Municipality, StringComparer.Ordinal).ToList(),
             pending.OrderBy(p => p.Year).ThenBy(p => p.Scope, StringComparer.Ordinal).ToList())
-        { Gaps = await GapsAsync(scope, cancellationToken) };
+        { Gaps = await GapsAsync(scope, cancellationToken), Municipalities = await yardstick.MunicipalitiesAsync(scope, cancellationToken) };
     }
 
     /// <summary>Every year without a survey of the municipalities the officer covers.</summary>

@@ -63,6 +63,23 @@ public sealed class YardstickFunctions(YardstickService service)
         return Saved(await service.SaveGapReasonAsync(municipality, year, body.Value!, cancellationToken));
     }
 
+    [Function("YardstickReferencesImport"), Beheerder, ScopeInCode(Scoped)]
+    [Described(Tag, "Lees referentiecijfers van buiten de regio in (text/csv; kolommen in docs/reports.md §8): alles of, bij een foute regel, niets"), Accepts("text/csv")]
+    [Returns(StatusCodes.Status204NoContent), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status404NotFound), Returns(StatusCodes.Status413PayloadTooLarge), Returns(StatusCodes.Status415UnsupportedMediaType)]
+    public async Task<IResult> ImportReferences(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "api/municipalities/{gemeente}/references")] HttpRequest request, string gemeente, CancellationToken cancellationToken)
+    {
+        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return YardstickService.NotFound(gemeente).ToResult();
+        var body = await CsvBody.ReadAsync(request, MaxReferenceBytes, cancellationToken);
+        if (body.Problem is not null) return body.Problem.ToResult();
+        var errors = await service.ImportReferencesAsync(municipality, body.Value!, cancellationToken);
+        return errors.Count == 0 ? Results.NoContent()
+            : Problem.BadRequest($"Er is niets opgeslagen: {errors.Count} fout(en) in het bestand. {errors[0]}", new Dictionary<string, object?> { ["errors"] = errors }).ToResult();
+    }
+
+    /// <summary>A reference file holds at most 100 lines: 64 KB is plenty.</summary>
+    public const long MaxReferenceBytes = 64 * 1024;
+
     private static IResult Saved(IReadOnlyList<Core.Waves.FieldError> errors) =>
         errors.Count > 0 ? Problem.Validation(errors).ToResult() : Results.NoContent();
 }
@@ -74,6 +91,7 @@ public static class YardstickRegistration
         services.AddSingleton<YardstickStore>();
         services.AddSingleton<YardstickService>();
         services.AddSingleton<YardstickComposer>();
+        services.AddSingleton<UseFigures.UseFiguresComposer>();
         return services;
     }
 }

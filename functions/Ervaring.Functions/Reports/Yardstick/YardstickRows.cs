@@ -29,4 +29,15 @@ public static class YardstickRows
             null, null, null, null, null, null,
             Inv(y.Year), y.Status, y.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), y.OnTime switch { true => "ja", false => "nee", _ => null }, y.Reason,
         });
+
+    /// <summary>One row per reference figure (soort <c>referentie</c>): theirs in uitkomst/ondergrens/bovengrens, with source, year, population and comparability.</summary>
+    public static IEnumerable<IEnumerable<string?>> References(PublicReport report) =>
+        report.References.Select(r => new[]
+        {
+            report.Scope, Inv(report.Year), Inv(report.Version), r.Audience, Dimensions.Total, "totaal", "referentie",
+            r.Measure, r.Label, r.Scale == "cijfer" ? "cijfer" : "procent", null, OpenData.Number(r.Value), OpenData.Number(r.CiLow), OpenData.Number(r.CiHigh),
+            "nee", null, Dimensions.TotalValue,
+            null, null, null, null, null, null, null, null, null, null, null, null,
+            r.Source, Inv(r.Year), r.Population, r.Comparability, r.Difference,
+        });
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ervaring.Core.Comparison;
 using Ervaring.Core.Reports;
 using Ervaring.Core.Reports.Council;
 using Ervaring.Core.Reports.Yardstick;
@@ -19,7 +20,11 @@ public sealed record TargetInput(string? Audience, string? Measure, string? Dime
 public sealed record GapReasonInput(string? Reason);
 
 /// <summary>A municipality's targets (as stored now, not yet judged) and every report year's status.</summary>
-public sealed record MunicipalityYardstick(string Municipality, string Slug, IReadOnlyList<Target> Targets, IReadOnlyList<ReportYearStatus> Years);
+public sealed record MunicipalityYardstick(string Municipality, string Slug, IReadOnlyList<Target> Targets, IReadOnlyList<ReportYearStatus> Years)
+{
+    /// <summary>Reference figures from outside the region (issue 14, point 4).</summary>
+    public IReadOnlyList<ReferenceFigure> References { get; init; } = [];
+}
 
 /// <summary>
 /// Targets and gap reasons of one municipality (issue 14): validated here with Dutch messages per field, stored in
@@ -49,9 +54,13 @@ public sealed class YardstickService(YardstickStore store, WaveStore waves, Repo
     public static Problem NotFound(string slug) => Problem.NotFound($"Gemeente '{slug}' bestaat niet.");
 
     public async Task<MunicipalityYardstick> ReadAsync(string municipality, CancellationToken cancellationToken) =>
-        new(municipality, Slugs.Of(municipality), await store.ListTargetsAsync(municipality, cancellationToken), await YearsAsync(municipality, cancellationToken));
+        new(municipality, Slugs.Of(municipality), await store.ListTargetsAsync(municipality, cancellationToken), await YearsAsync(municipality, cancellationToken))
+        {
+            References = await store.ListReferencesAsync(municipality, cancellationToken),
+        };
 
-    public async Task<IReadOnlyList<FieldError>> SaveTargetAsync(string municipality, TargetInput input, CancellationToken cancellationToken)
+    /// <param name="replaces">The key of the target this one replaces (the admin page's edit form): removed once the new one is saved, when its key differs.</param>
+    public async Task<IReadOnlyList<FieldError>> SaveTargetAsync(string municipality, TargetInput input, CancellationToken cancellationToken, string? replaces = null)
     {
         var errors = new List<FieldError>();
         var audience = input.Audience?.Trim();
@@ -79,11 +88,18 @@ public sealed class YardstickService(YardstickStore store, WaveStore waves, Repo
         if (link is not null && (link.Length > PolicyLinkChars || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
             errors.Add(new FieldError("policyLink", "Vul een volledig webadres in dat begint met https://, of laat het veld leeg."));
         if (errors.Count > 0) return errors;
-        await store.SaveTargetAsync(new Target(municipality, audience!, measure!, dimension, domainValue, Math.Round(value, 1), targetYear, title, link), cancellationToken);
+        var target = new Target(municipality, audience!, measure!, dimension, domainValue, Math.Round(value, 1), targetYear, title, link);
+        await store.SaveTargetAsync(target, cancellationToken);
+        // Saved first, removed after: sent twice, or cut off in between, there is never a moment without the target.
+        if (IsTargetKey(replaces) && replaces != target.Key) await store.DeleteTargetAsync(municipality, replaces!, cancellationToken);
         return [];
     }
 
     public Task DeleteTargetAsync(string municipality, string key, CancellationToken cancellationToken) => store.DeleteTargetAsync(municipality, key, cancellationToken);
+
+    /// <summary>A target's key as <see cref="Target.Key"/> makes it: audience|measure|dimension|group|year, no part empty.</summary>
+    public static bool IsTargetKey(string? key) =>
+        key?.Split('|') is [{ Length: > 0 }, { Length: > 0 }, { Length: > 0 }, { Length: > 0 }, var year] && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
     /// <summary>Only a year without a wave of its own, from 2000 up to this year; an empty reason is refused (a gap is explained, never deleted).</summary>
     public async Task<IReadOnlyList<FieldError>> SaveGapReasonAsync(string municipality, int year, GapReasonInput input, CancellationToken cancellationToken)
@@ -97,6 +113,15 @@ public sealed class YardstickService(YardstickStore store, WaveStore waves, Repo
         if (reason.Length is 0 or > ReasonChars) errors.Add(new FieldError("reason", $"Schrijf waarom er geen onderzoek was (hoogstens {ReasonChars} tekens)."));
         if (errors.Count > 0) return errors;
         await store.SaveGapReasonAsync(new GapReason(municipality, year, reason, now), cancellationToken);
+        return [];
+    }
+
+    /// <summary>Reference figures from a CSV file: all stored (one transaction) or, with any wrong line, none; the errors name line and column.</summary>
+    public async Task<IReadOnlyList<string>> ImportReferencesAsync(string municipality, ReadOnlyMemory<byte> csv, CancellationToken cancellationToken)
+    {
+        var import = ReferenceFigureCsv.Parse(csv.Span);
+        if (!import.Succeeded) return import.Errors;
+        await store.SaveReferencesAsync(municipality, import.Figures, cancellationToken);
         return [];
     }
 
