@@ -261,6 +261,7 @@ public static class AdminPageRegistration
     public static IHostApplicationBuilder AddAdminPages(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WavePageLoader>();
+        builder.Services.AddSingleton<Fieldwork.FieldworkDashboard>();
         // The frame upload is a multipart form of up to MaxFrameBytes, and the antiforgery check reads that form
         // before the function runs, with the app's form options (a route cannot set its own here, as minimal APIs
         // could). The body limit of each function (1 MB unless it declares [MaxBody]) still bounds every form.
