@@ -6,8 +6,7 @@ namespace Ervaring.Functions.Pages.Admin.Fieldwork;
 
 /// <summary>One line of the response chart: its label, its points in SVG coordinates, and how it is drawn.</summary>
 /// <param name="Dash">A dash pattern per line, so lines differ by more than colour alone.</param>
-/// <param name="LegendY">Where its entry stands in the legend to the right of the plot.</param>
-public sealed record ChartLine(string Label, string Points, string Colour, string Dash, double LegendY);
+public sealed record ChartLine(string Label, string Points, string Colour, string Dash);
 
 /// <summary>
 /// The geometry of the server-rendered response chart (cumulative response per municipality and audience, per day):
@@ -16,7 +15,7 @@ public sealed record ChartLine(string Label, string Points, string Colour, strin
 /// </summary>
 public sealed class ResponseChart
 {
-    public const double Width = 640, Height = 280, Left = 48, Right = 150, Top = 16, Bottom = 40;
+    public const double Width = 640, Height = 280, Left = 48, Right = 16, Top = 16, Bottom = 40;
     private static readonly string[] Colours = ["#1f4e8c", "#b34700", "#2e7d32", "#6a1b9a", "#00695c", "#5d4037"];
     private static readonly string[] Dashes = ["", "6 4", "2 3", "10 3 2 3", "1 5", "12 6"];
 
@@ -37,7 +36,7 @@ public sealed class ResponseChart
         {
             var points = course.Select((d, day) => (X: X(day), Y: Y(d.Response.Single(r => r.Municipality == g.Municipality && r.Audience == g.Audience).ResponseRate))).ToList();
             return new ChartLine($"{g.Municipality}, {g.Audience}", string.Join(" ", points.Select(p => $"{N(p.X)},{N(p.Y)}")),
-                Colours[i % Colours.Length], Dashes[i % Dashes.Length], Top + 8 + 22 * i);
+                Colours[i % Colours.Length], Dashes[i % Dashes.Length]);
         }).ToList();
         YTicks = Enumerable.Range(0, (int)Math.Round(max * 10) + 1).Select(t => (Y(t / 10.0), $"{t * 10}%")).ToList();
         var step = Math.Max(1, (int)Math.Ceiling(course.Count / 6.0));
