@@ -28,14 +28,27 @@ public sealed class DemoWaves(IServiceProvider services)
     public async Task<string> CreateFieldingWaveAsync(string municipality, int year, int clients, bool current = false, bool census = false, CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (id, settings) = await CreateSampledWaveAsync(municipality, year, clients,
+            current ? today.AddDays(-10) : new DateOnly(year, 3, 1), current ? today.AddDays(30) : new DateOnly(year, 4, 30), census, cancellationToken);
+        var start = current
+            ? ActivatorUtilities.CreateInstance<FieldingStart>(services, (TimeProvider)new DemoDayClock(settings.FieldStart))
+            : services.GetRequiredService<FieldingStart>();
+        await start.StartAsync(id, Actor, cancellationToken);
+        return id;
+    }
+
+    /// <summary>A wave created, with a synthetic register read and its sample drawn: ready for the letters and the start.</summary>
+    public async Task<(string Id, WaveSettings Settings)> CreateSampledWaveAsync(string municipality, int year, int clients, DateOnly fieldStart, DateOnly fieldEnd,
+        bool census = false, CancellationToken cancellationToken = default)
+    {
         var settings = new WaveSettings
         {
             Name = $"Cliëntervaringsonderzoek jeugd {year} {municipality}",
             Municipalities = [municipality],
             Year = year,
-            FieldStart = current ? today.AddDays(-10) : new DateOnly(year, 3, 1),
-            FieldEnd = current ? today.AddDays(30) : new DateOnly(year, 4, 30),
-            ReferenceDate = current ? today.AddDays(-10) : new DateOnly(year, 3, 1),
+            FieldStart = fieldStart,
+            FieldEnd = fieldEnd,
+            ReferenceDate = fieldStart,
             Census = census,
         };
         var created = await services.GetRequiredService<WaveCreation>().CreateAsync(settings, Actor, cancellationToken);
@@ -48,11 +61,7 @@ public sealed class DemoWaves(IServiceProvider services)
         if (!import.Succeeded) throw new InvalidOperationException(import.Problem!.Detail);
         var draw = await sampling.DrawAsync(wave.Id, null, null, Actor, cancellationToken);
         if (!draw.Succeeded) throw new InvalidOperationException(draw.Problem!.Detail);
-        var start = current
-            ? ActivatorUtilities.CreateInstance<FieldingStart>(services, (TimeProvider)new DemoDayClock(settings.FieldStart))
-            : services.GetRequiredService<FieldingStart>();
-        await start.StartAsync(wave.Id, Actor, cancellationToken);
-        return wave.Id;
+        return (wave.Id, settings);
     }
 
     /// <summary>
