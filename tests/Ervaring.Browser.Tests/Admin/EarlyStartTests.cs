@@ -12,7 +12,8 @@ namespace Ervaring.Browser.Tests.Admin;
 /// <summary>
 /// Issue 20, point 1: starting the fieldwork before its planned day asks for a reason on the confirmation page; without
 /// one the page comes back (422) with the error at the field and nothing started; with one the wave records it with
-/// the actual start, and the report's methodology gives the actual field period next to the planned one.
+/// the actual start, and the report's methodology gives the actual field period next to the planned one. After the
+/// close the fieldwork dashboard shows the counts frozen per day.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class EarlyStartTests(BrowserFixture fixture)
@@ -55,8 +56,16 @@ public sealed class EarlyStartTests(BrowserFixture fixture)
         Assert.Contains(await waves.EventsAsync(id), e => e.What == "veldwerk gestart, 6 dag(en) eerder dan gepland (reden: Het drukwerk was eerder klaar.)");
 
         // Answers, closing today, the draft: its methodology gives the period as it ran, and the plan.
-        await demo.AnswerAsync(id, 0, 1.0);
+        var answered = await demo.AnswerAsync(id, 0, 1.0);
         await demo.CloseAsync(id);
+
+        // After the close the fieldwork dashboard reads the frozen counts per day: every answer on its day, none undated.
+        await page.GotoAsync($"/beheer/metingen/{id}/veldwerkverloop");
+        await Expect(page.Locator("main")).ToContainTextAsync($"Van {Date(today)} tot en met {Date(today)} (gesloten)");
+        var cells = await page.Locator("#respons-per-dag tbody tr").Last.Locator("td").AllTextContentsAsync();
+        Assert.Equal(answered, cells.Sum(c => int.Parse(System.Text.RegularExpressions.Regex.Match(c, @"^[\d.]+").Value.Replace(".", ""), CultureInfo.InvariantCulture)));
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("geen dag");
+        await Expect(page.Locator("#advies")).ToHaveCountAsync(0);
         using (var admin = fixture.AppFixture.AdminClient())
         {
             var built = await admin.PostAsync($"/api/waves/{id}/report", null);
