@@ -16,6 +16,15 @@ public sealed record FieldworkCount(
     /// recorded) are in <see cref="Completed"/> but not here. Counts only: never which invitation.
     /// </summary>
     public IReadOnlyDictionary<DateOnly, int> CompletedPerDay { get; init; } = new Dictionary<DateOnly, int>();
+
+    /// <summary>Equal counts, the days included by content (a record would compare the dictionaries by reference).</summary>
+    public bool Equals(FieldworkCount? other) =>
+        other is not null && (Audience, StratumKey, Municipality, CareType, AgeBand, Invited, Opened, Completed, Refused)
+            == (other.Audience, other.StratumKey, other.Municipality, other.CareType, other.AgeBand, other.Invited, other.Opened, other.Completed, other.Refused)
+        && CompletedPerDay.Count == other.CompletedPerDay.Count
+        && CompletedPerDay.All(d => other.CompletedPerDay.TryGetValue(d.Key, out var n) && n == d.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Audience, StratumKey, Invited, Opened, Completed, Refused);
 }
 
 /// <summary>
