@@ -15,7 +15,12 @@ public sealed record PublicTrend(string Audience, string MeasureType, string Mea
 
 public sealed record PublicMethodology(
     DateOnly? FrameDate, int FrameSize, IReadOnlyList<string> Strata, string Seed, int SuppressionThreshold,
-    string Weighting, IReadOnlyList<string> Collapses, DateOnly FieldStart, DateOnly FieldEnd);
+    string Weighting, IReadOnlyList<string> Collapses, DateOnly FieldStart, DateOnly FieldEnd,
+    DateOnly? PlannedStart = null, DateOnly? PlannedEnd = null)
+{
+    /// <summary>The fieldwork ran other than planned (FieldStart/FieldEnd are the actual period): the report says both.</summary>
+    public bool DifferedFromPlan => (PlannedStart is { } s && s != FieldStart) || (PlannedEnd is { } e && e != FieldEnd);
+}
 
 /// <summary>
 /// A small municipality's indicator over two or three years together (docs/statistics.md, "Pooled years"): the

@@ -16,7 +16,20 @@ public sealed record WaveRecord
 
     /// <summary>When fielding started (invitations handed over); reminders count days from here.</summary>
     public DateOnly? FieldingStartedOn { get; init; }
+
+    /// <summary>
+    /// Why the fieldwork started before its planned day (<see cref="WaveSettings.FieldStart"/>), as the officer gave it on
+    /// the confirmation page; null when it started on or after that day. For the audit trail, not published.
+    /// </summary>
+    public string? EarlyStartReason { get; init; }
     public DateOnly? ClosedOn { get; init; }
+
+    /// <summary>
+    /// The fieldwork as it really ran: from the day it started (else the planned start) to the last day answers could
+    /// come in — the planned end, or the day it was closed when that was earlier. The report's methodology shows this.
+    /// </summary>
+    public (DateOnly Start, DateOnly End) ActualFieldPeriod =>
+        (FieldingStartedOn ?? Settings.FieldStart, ClosedOn is { } closed && closed < Settings.FieldEnd ? closed : Settings.FieldEnd);
 
     /// <summary>Fieldwork counts were frozen at close (before the invitations they come from were deleted).</summary>
     public bool FieldworkCountsFrozen { get; init; }

@@ -20,7 +20,10 @@ public sealed class DemoWaves(IServiceProvider services)
 {
     public const string Actor = "demo";
 
-    /// <param name="current">The year now in the field (field period around today) instead of a closed spring period.</param>
+    /// <param name="current">
+    /// The year now in the field (field period around today, started on its planned day ten days ago) instead of a
+    /// closed spring period.
+    /// </param>
     /// <param name="census">Invite every client (integraal) instead of a sample.</param>
     /// <param name="rareClients">
     /// Clients added to the register with "andere jeugdhulp" and care that began three years earlier: a group smaller
@@ -30,14 +33,27 @@ public sealed class DemoWaves(IServiceProvider services)
         CancellationToken cancellationToken = default, int rareClients = 0)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (id, settings) = await CreateSampledWaveAsync(municipality, year, clients,
+            current ? today.AddDays(-10) : new DateOnly(year, 3, 1), current ? today.AddDays(30) : new DateOnly(year, 4, 30), census, cancellationToken);
+        var start = current
+            ? ActivatorUtilities.CreateInstance<FieldingStart>(services, (TimeProvider)new DemoDayClock(settings.FieldStart))
+            : services.GetRequiredService<FieldingStart>();
+        await start.StartAsync(id, Actor, cancellationToken);
+        return id;
+    }
+
+    /// <summary>A wave created, with a synthetic register read and its sample drawn: ready for the letters and the start.</summary>
+    public async Task<(string Id, WaveSettings Settings)> CreateSampledWaveAsync(string municipality, int year, int clients, DateOnly fieldStart, DateOnly fieldEnd,
+        bool census = false, CancellationToken cancellationToken = default)
+    {
         var settings = new WaveSettings
         {
             Name = $"Cliëntervaringsonderzoek jeugd {year} {municipality}",
             Municipalities = [municipality],
             Year = year,
-            FieldStart = current ? today.AddDays(-10) : new DateOnly(year, 3, 1),
-            FieldEnd = current ? today.AddDays(30) : new DateOnly(year, 4, 30),
-            ReferenceDate = current ? today.AddDays(-10) : new DateOnly(year, 3, 1),
+            FieldStart = fieldStart,
+            FieldEnd = fieldEnd,
+            ReferenceDate = fieldStart,
             Census = census,
         };
         var created = await services.GetRequiredService<WaveCreation>().CreateAsync(settings, Actor, cancellationToken);
@@ -53,11 +69,13 @@ public sealed class DemoWaves(IServiceProvider services)
         if (!import.Succeeded) throw new InvalidOperationException(import.Problem!.Detail);
         var draw = await sampling.DrawAsync(wave.Id, null, null, Actor, cancellationToken);
         if (!draw.Succeeded) throw new InvalidOperationException(draw.Problem!.Detail);
-        await services.GetRequiredService<FieldingStart>().StartAsync(wave.Id, Actor, cancellationToken);
-        return wave.Id;
+        return (wave.Id, settings);
     }
 
-    /// <summary>Families answer (or not) through the real survey session, with unequal response by stratum.</summary>
+    /// <summary>
+    /// Families answer (or not) through the real survey session, with unequal response by stratum. When the fieldwork
+    /// started before today, the answers are spread over the days since, most of them early (as after a letter).
+    /// </summary>
     /// <param name="openAnswer">Optional text for the open questions (else the synthetic answers').</param>
     /// <param name="careTypeCap">
     /// Optional most completed answers per care type and audience: a test that needs a small group makes one of a
@@ -68,6 +86,10 @@ public sealed class DemoWaves(IServiceProvider services)
     {
         var invitations = services.GetRequiredService<InvitationStore>();
         var session = services.GetRequiredService<SurveySession>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var started = (await services.GetRequiredService<WaveStore>().GetAsync(waveId, cancellationToken))?.Wave.FieldingStartedOn ?? today;
+        var fieldDays = Math.Max(0, today.DayNumber - started.DayNumber);
+        var sessionsPerDay = new Dictionary<DateOnly, SurveySession>();
         var secrets = services.GetRequiredService<ServerSecrets>();
         var random = new Random(waveId.GetHashCode(StringComparison.Ordinal) ^ yearOffset);
         var list = new List<InvitationRecord>();
@@ -80,18 +102,23 @@ public sealed class DemoWaves(IServiceProvider services)
             var group = (invitation.CareType, invitation.Audience);
             if (careTypeCap?.Invoke(invitation.CareType) is { } cap && completedPerGroup.GetValueOrDefault(group) >= cap) continue;
             var token = DerivedTokens.LinkToken(secrets.TokenKey, waveId, invitation.InvitationId);
-            var opened = await session.OpenAsync(token, null, cancellationToken);
+            // Only waves started before today draw a day, so the others answer exactly as before.
+            var day = fieldDays == 0 ? today : started.AddDays((int)Math.Round(fieldDays * Math.Pow(random.NextDouble(), 2)));
+            var daySession = day == today ? session
+                : sessionsPerDay.TryGetValue(day, out var known) ? known
+                : sessionsPerDay[day] = ActivatorUtilities.CreateInstance<SurveySession>(services, (TimeProvider)new DemoDayClock(day));
+            var opened = await daySession.OpenAsync(token, null, cancellationToken);
             if (opened.Context is null) continue;
             if (random.NextDouble() < 0.03)
             {
-                await session.RefuseAsync(opened.Context, cancellationToken);
+                await daySession.RefuseAsync(opened.Context, cancellationToken);
                 continue;
             }
             var answers = SyntheticRespondents.Answers(opened.Context.BaseDefinition, invitation.CareType, yearOffset, random);
             if (openAnswer?.Invoke(completed) is { } text)
                 foreach (var open in opened.Context.BaseDefinition.Items.Where(i => i.Type == Core.Surveys.ItemType.Open)) answers[open.Id] = [text];
             var items = opened.Context.BaseDefinition.Items.Select(i => i.Id).ToList();
-            await session.SubmitAsync(opened.Context, answers, items, random.NextDouble() < 0.1 ? ResponseModes.Paper : ResponseModes.Web, cancellationToken);
+            await daySession.SubmitAsync(opened.Context, answers, items, random.NextDouble() < 0.1 ? ResponseModes.Paper : ResponseModes.Web, cancellationToken);
             completed++;
             completedPerGroup[group] = completedPerGroup.GetValueOrDefault(group) + 1;
         }

@@ -28,10 +28,14 @@ public sealed class FieldworkProgress(WaveStore waves, InvitationStore invitatio
             counts.OrderBy(c => c.Audience, StringComparer.Ordinal).ThenBy(c => c.StratumKey, Core.Sampling.AgeBandOrder.Instance).ToList());
     }
 
-    /// <summary>Counts from the invitations themselves. "Opened" includes those who went on to complete or refuse.</summary>
+    /// <summary>
+    /// Counts from the invitations themselves. "Opened" includes those who went on to complete or refuse. Completions
+    /// are also counted per day they were completed (the dashboard's response over time), never listed one by one.
+    /// </summary>
     public async Task<IReadOnlyList<FieldworkCount>> CountLiveAsync(string waveId, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<(string, string), FieldworkCount>();
+        var perDay = new Dictionary<(string, string), Dictionary<DateOnly, int>>();
         await foreach (var i in invitations.ListAsync(waveId, cancellationToken))
         {
             var key = (i.Audience, i.StratumKey);
@@ -43,7 +47,10 @@ public sealed class FieldworkProgress(WaveStore waves, InvitationStore invitatio
                 Completed = c.Completed + (i.Status == InvitationStatus.Completed ? 1 : 0),
                 Refused = c.Refused + (i.Status == InvitationStatus.Refused ? 1 : 0),
             };
+            if (i.Status != InvitationStatus.Completed || i.CompletedOn is not { } day) continue;
+            var days = perDay.TryGetValue(key, out var found) ? found : perDay[key] = [];
+            days[day] = days.GetValueOrDefault(day) + 1;
         }
-        return counts.Values.ToList();
+        return counts.Select(c => c.Value with { CompletedPerDay = perDay.GetValueOrDefault(c.Key) ?? [] }).ToList();
     }
 }

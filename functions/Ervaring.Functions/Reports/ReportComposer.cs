@@ -176,6 +176,8 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
                 ? WeightingSentence.For(Weighting.Calibration, variables)
                 : "Iedere laag (gemeente × zorgvorm × leeftijdsgroep) telt mee naar zijn aandeel in het cliëntenbestand (poststratificatie: gewicht N_h / aantal geldige antwoorden in de laag).",
             collapsed,
+            wave.ActualFieldPeriod.Start,
+            wave.ActualFieldPeriod.End,
             wave.Settings.FieldStart,
             wave.Settings.FieldEnd);
     }

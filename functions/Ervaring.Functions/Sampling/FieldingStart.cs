@@ -15,19 +15,35 @@ namespace Ervaring.Functions.Sampling;
 /// </summary>
 public sealed class FieldingStart(WaveStore waves, InvitationStore invitations, ClientHistoryStore history, ServerSecrets secrets, TimeProvider clock)
 {
-    public async Task<Outcome<WaveRecord>> StartAsync(string waveId, string actor, CancellationToken cancellationToken)
+    /// <summary>Longest reason for an early start that is kept (a sentence or two).</summary>
+    public const int MaxReasonLength = 500;
+
+    /// <summary>Starting today is earlier than planned: the page asks for a reason first.</summary>
+    public static bool IsEarly(WaveRecord wave, DateOnly today) => today < wave.Settings.FieldStart;
+
+    /// <param name="earlyStartReason">
+    /// Why it starts before the planned day; recorded on the wave and in its log when it does (the confirmation page
+    /// requires it then, the API accepts it).
+    /// </param>
+    public async Task<Outcome<WaveRecord>> StartAsync(string waveId, string actor, CancellationToken cancellationToken, string? earlyStartReason = null)
     {
         if (await waves.GetAsync(waveId, cancellationToken) is not { } stored) return Problem.NotFound($"Meting '{waveId}' bestaat niet.");
         if (Refusal(stored.Wave) is { } refused) return refused;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var early = IsEarly(stored.Wave, today);
+        var reason = early && !string.IsNullOrWhiteSpace(earlyStartReason) ? earlyStartReason.Trim() : null;
+        if (reason is { Length: > MaxReasonLength }) return Problem.BadRequest($"De reden is te lang: ten hoogste {MaxReasonLength} tekens.");
         var hashes = new List<string>();
         await foreach (var invitation in invitations.ListAsync(waveId, cancellationToken))
             hashes.Add(secrets.ClientHash(invitation.ClientReference));
         await history.RecordContactsAsync(hashes, waveId, today, cancellationToken);
-        var updated = stored.Wave with { State = WaveState.Fielding, FieldingStartedOn = today };
+        var updated = stored.Wave with { State = WaveState.Fielding, FieldingStartedOn = today, EarlyStartReason = reason };
+        var logged = early
+            ? $"veldwerk gestart, {stored.Wave.Settings.FieldStart.DayNumber - today.DayNumber} dag(en) eerder dan gepland{(reason is null ? "" : $" (reden: {reason})")}"
+            : "veldwerk gestart";
         try
         {
-            await waves.UpdateAsync(stored, updated, actor, "veldwerk gestart", cancellationToken);
+            await waves.UpdateAsync(stored, updated, actor, logged, cancellationToken);
             return updated;
         }
         catch (WaveConflictException)

@@ -16,8 +16,8 @@ namespace Ervaring.Functions.Sampling;
 
 /// <summary>
 /// The mail-merge file for the municipality's letters: client reference, audience, personal link and short
-/// code (re-derived from the invitation id with the token key; storage only has their hashes), and the address of the
-/// municipality's privacy statement for the letter. Available from
+/// code (re-derived from the invitation id with the token key; storage only has their hashes), the address of the
+/// municipality's privacy statement for the letter, and the name of the family's QR code in the QR zip. Available from
 /// the draw until close; spreadsheet-safe; ';'-separated UTF-8 with BOM for Dutch Excel.
 /// </summary>
 public sealed class InvitationExport(WaveStore waves, InvitationStore invitations, ServerSecrets secrets, PublicBaseUrl publicBaseUrl, MunicipalityDirectory municipalities)
@@ -44,8 +44,9 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
 
     public static byte[] Csv(IEnumerable<ExportRow> rows)
     {
-        var table = new List<IEnumerable<string?>> { new[] { "clientreferentie", "doelgroep", "gemeente", "link", "code", "privacyverklaring" } };
-        table.AddRange(rows.Select(r => new[] { r.ClientReference, r.Audience, r.Municipality, r.Link, r.Code, r.Privacy }));
+        // qrbestand: the row's file in the QR zip, so a mail merge can put each family's own QR code in its letter.
+        var table = new List<IEnumerable<string?>> { new[] { "clientreferentie", "doelgroep", "gemeente", "link", "code", "privacyverklaring", "qrbestand" } };
+        table.AddRange(rows.Select(r => new[] { r.ClientReference, r.Audience, r.Municipality, r.Link, r.Code, r.Privacy, QrFileName(r) }));
         return SafeCsv.ToUtf8Bytes(table);
     }
 
@@ -65,13 +66,16 @@ public sealed class InvitationExport(WaveStore waves, InvitationStore invitation
             {
                 using var data = generator.CreateQrCode(row.Link, QRCodeGenerator.ECCLevel.M);
                 var png = new PngByteQRCode(data).GetGraphic(8);
-                var entry = zip.CreateEntry($"{FileName(row.ClientReference)}-{row.Audience}.png", CompressionLevel.NoCompression);
+                var entry = zip.CreateEntry(QrFileName(row), CompressionLevel.NoCompression);
                 using var stream = entry.Open();
                 stream.Write(png);
             }
         }
         return buffer.ToArray();
     }
+
+    /// <summary>The name of a row's QR code in the zip; the export's "qrbestand" column says the same.</summary>
+    public static string QrFileName(ExportRow row) => $"{FileName(row.ClientReference)}-{row.Audience}.png";
 
     public static string FileName(string clientReference)
     {

@@ -147,7 +147,7 @@ public sealed class SurveySession(
                 Language = context.Language,
                 Answers = validation.Answers,
             };
-            var result = await fieldwork.CompleteAsync(open, response, cancellationToken);
+            var result = await fieldwork.CompleteAsync(open, response, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
             if (result == FieldworkResult.Done) return new SubmitResult(SubmitOutcome.Completed);
             if (result == FieldworkResult.NotFound) return new SubmitResult(SubmitOutcome.Closed);
 

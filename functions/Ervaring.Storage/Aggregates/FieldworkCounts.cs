@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure.Data.Tables;
 
 namespace Ervaring.Storage.Aggregates;
@@ -9,6 +10,21 @@ public sealed record FieldworkCount(
 {
     /// <summary>AAPOR RR1: completed interviews over eligible invited units (everyone invited counts as eligible).</summary>
     public double ResponseRate => Invited == 0 ? 0 : (double)Completed / Invited;
+
+    /// <summary>
+    /// Completed per day (UTC), for the response over time. Completions without a day (stored before days were
+    /// recorded) are in <see cref="Completed"/> but not here. Counts only: never which invitation.
+    /// </summary>
+    public IReadOnlyDictionary<DateOnly, int> CompletedPerDay { get; init; } = new Dictionary<DateOnly, int>();
+
+    /// <summary>Equal counts, the days included by content (a record would compare the dictionaries by reference).</summary>
+    public bool Equals(FieldworkCount? other) =>
+        other is not null && (Audience, StratumKey, Municipality, CareType, AgeBand, Invited, Opened, Completed, Refused)
+            == (other.Audience, other.StratumKey, other.Municipality, other.CareType, other.AgeBand, other.Invited, other.Opened, other.Completed, other.Refused)
+        && CompletedPerDay.Count == other.CompletedPerDay.Count
+        && CompletedPerDay.All(d => other.CompletedPerDay.TryGetValue(d.Key, out var n) && n == d.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Audience, StratumKey, Invited, Opened, Completed, Refused);
 }
 
 /// <summary>
@@ -34,10 +50,15 @@ public sealed class FieldworkCountStore(StorageAccount account)
             ["Opened"] = c.Opened,
             ["Completed"] = c.Completed,
             ["Refused"] = c.Refused,
+            ["CompletedPerDay"] = StorageJson.Serialize(c.CompletedPerDay.ToDictionary(d => d.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), d => d.Value)),
         });
         foreach (var chunk in entities.Chunk(100))
             await Table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
     }
+
+    private static Dictionary<DateOnly, int> PerDay(string? json) => json is { Length: > 0 }
+        ? StorageJson.Deserialize<Dictionary<string, int>>(json).ToDictionary(d => DateOnly.ParseExact(d.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture), d => d.Value)
+        : [];
 
     public static string RowKey(string audience, string stratumKey) => $"{Prefix}{StorageKeys.Encode(audience)}|{StorageKeys.Encode(stratumKey)}";
 
@@ -48,7 +69,10 @@ public sealed class FieldworkCountStore(StorageAccount account)
         await foreach (var e in Table.QueryAsync<TableEntity>(e => e.PartitionKey == waveId && e.RowKey.CompareTo(Prefix) >= 0 && e.RowKey.CompareTo(upper) < 0, cancellationToken: cancellationToken))
             counts.Add(new FieldworkCount(
                 e.GetString("Audience"), e.GetString("StratumKey"), e.GetString("Municipality"), e.GetString("CareType"), e.GetString("AgeBand"),
-                e.GetInt32("Invited") ?? 0, e.GetInt32("Opened") ?? 0, e.GetInt32("Completed") ?? 0, e.GetInt32("Refused") ?? 0));
+                e.GetInt32("Invited") ?? 0, e.GetInt32("Opened") ?? 0, e.GetInt32("Completed") ?? 0, e.GetInt32("Refused") ?? 0)
+            {
+                CompletedPerDay = PerDay(e.GetString("CompletedPerDay")),
+            });
         return counts;
     }
 }

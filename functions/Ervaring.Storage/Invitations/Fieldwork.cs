@@ -87,10 +87,12 @@ public sealed class Fieldwork(StorageAccount account)
     /// Completes the invitation with its anonymous response, waiting to be mixed into the response store.
     /// The draft is dropped in the same write. Once this returns Done the response is durable.
     /// </summary>
-    public Task<FieldworkResult> CompleteAsync(OpenInvitation open, AnonymousResponse response, CancellationToken cancellationToken = default) =>
+    /// <param name="completedOn">The day only (see <see cref="InvitationRecord.CompletedOn"/>); the response itself gets no time.</param>
+    public Task<FieldworkResult> CompleteAsync(OpenInvitation open, AnonymousResponse response, DateOnly completedOn, CancellationToken cancellationToken = default) =>
         ReplaceAsync(open, entity =>
         {
             entity["Status"] = InvitationStatus.Completed;
+            entity["CompletedOn"] = completedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             entity["Pending"] = StorageJson.Serialize(response);
             // The row key the response will get in the anonymous store: random, decided now so a re-run of
             // the mixing step writes the same row, and forgotten when the move is done.

@@ -38,4 +38,12 @@ public sealed record InvitationRecord
     public required string LinkHash { get; init; }
     public required string CodeHash { get; init; }
     public string Status { get; init; } = InvitationStatus.Invited;
+
+    /// <summary>
+    /// The day (UTC, no time) the questionnaire was completed, for the fieldwork dashboard's response over time. It
+    /// lives only here, is deleted with the invitation at close, and is never copied to the anonymous response: only
+    /// counts per day and stratum are kept (<c>FieldworkCount.CompletedPerDay</c>). Null before completion, and for
+    /// completions stored before days were recorded.
+    /// </summary>
+    public DateOnly? CompletedOn { get; init; }
 }

@@ -139,6 +139,7 @@ public sealed class InvitationStore(StorageAccount account)
         ["LinkHash"] = i.LinkHash,
         ["CodeHash"] = i.CodeHash,
         ["Status"] = i.Status,
+        ["CompletedOn"] = i.CompletedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     };
 
     internal static InvitationRecord FromEntity(TableEntity e) => new()
@@ -157,5 +158,7 @@ public sealed class InvitationStore(StorageAccount account)
         LinkHash = e.GetString("LinkHash"),
         CodeHash = e.GetString("CodeHash"),
         Status = e.GetString("Status") ?? InvitationStatus.Invited,
+        CompletedOn = DateOnly.TryParseExact(e.GetString("CompletedOn"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day : null,
     };
 }

@@ -39,7 +39,7 @@ public static class MixingBenchmark
                 Municipality = inv.Municipality, CareType = inv.CareType, AgeBand = inv.AgeBand, Referrer = inv.Referrer, StratumKey = inv.StratumKey,
                 Mode = "web", Answers = LiveApp.ValidAnswers(definitions[inv.Audience], x.i),
             };
-            if (await fieldwork.CompleteAsync(open, response, ct) != FieldworkResult.Done) throw new InvalidOperationException("complete failed");
+            if (await fieldwork.CompleteAsync(open, response, DateOnly.FromDateTime(DateTime.UtcNow), ct) != FieldworkResult.Done) throw new InvalidOperationException("complete failed");
         });
         setup.Stop();
 

@@ -92,7 +92,7 @@ public sealed class AdminFlowTests(BrowserFixture fixture)
         await download.SaveAsAsync(csvPath);
         var lines = Encoding.UTF8.GetString(await File.ReadAllBytesAsync(csvPath)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         File.Delete(csvPath);
-        Assert.Equal("clientreferentie;doelgroep;gemeente;link;code;privacyverklaring", lines[0]);
+        Assert.Equal("clientreferentie;doelgroep;gemeente;link;code;privacyverklaring;qrbestand", lines[0]);
         Assert.True(lines.Length > 100);
         Assert.All(lines.Skip(1), line => Assert.StartsWith($"{prefix}-", line));
 

@@ -14,7 +14,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Ervaring.Browser.Tests.Admin;
 
 /// <summary>
-/// Issue 17 in a real browser: "Rapport publiceren" and "Actie bewaren" sent twice — a double click, two quick clicks,
+/// Issue 17 in a real browser: "Rapport publiceren" and "Actie bewaren" (and since issue 20 the confirmations to start
+/// and close the fieldwork) sent twice — a double click, two quick clicks,
 /// or the same rendered form posted a second time while the first is under way — and then the page reloaded, and
 /// Back and reloaded. Afterwards there is one published version, or one action; every post the app received was
 /// answered with a redirect to a page (post/redirect/get), so neither reload nor Back posts again; and no page the
@@ -182,6 +183,37 @@ public sealed class DoubleSubmitTests(BrowserFixture fixture, ITestOutputHelper 
         await ReloadAndBackAsync(page, seen);
         Assert.Single(await fixture.App.Services.GetRequiredService<YardstickStore>().ListTargetsAsync(municipality));
         await AssertPostsRedirectedAsync(slug, "/beheer/gemeenten/{gemeente}/streefwaarden", how, seen);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(Twice.DoubleClick)]
+    [InlineData(Twice.TwoClicks)]
+    [InlineData(Twice.SameFormAgain)]
+    public async Task Starting_the_fieldwork_twice_from_the_confirmation_page_starts_once(Twice how)
+    {
+        // Issue 20: the start goes through a confirmation page; planned for next week, so it asks why (one reason, one start).
+        var municipality = "Dubbelstart" + new string(Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(5).ToArray());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (id, _) = await fixture.App.Services.GetRequiredService<DemoWaves>().CreateSampledWaveAsync(municipality, today.Year, 300, today.AddDays(7), today.AddDays(40));
+        var page = await fixture.NewPageAsync();
+        var seen = Watch(page);
+        await AdminSession.SignInAsync(page);
+        await page.GotoAsync($"/beheer/metingen/{id}/veldwerk");
+        await page.GetByLabel("Waarom start het veldwerk eerder dan gepland?").FillAsync("De brieven gingen een week eerder de deur uit.");
+        var form = page.Locator("form[action$='/veldwerk']");
+        var second = await SubmitTwiceAsync(page, form, "Ja, veldwerk starten", how);
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?gedaan=veldwerk$"), new() { Timeout = 60_000 });
+        await Expect(page.Locator("#status")).ToHaveTextAsync("in veld");
+        await Expect(page.Locator(".notice-fout")).ToHaveCountAsync(0);
+        if (second is not null) Assert.Equal(new Uri(page.Url).PathAndQuery, second);
+
+        await ReloadAndBackAsync(page, seen);
+        var waves = fixture.App.Services.GetRequiredService<Ervaring.Storage.Waves.WaveStore>();
+        Assert.Single(await waves.EventsAsync(id), e => e.What.StartsWith("veldwerk gestart", StringComparison.Ordinal));
+        var wave = (await waves.GetAsync(id))!.Wave;
+        Assert.Equal(("De brieven gingen een week eerder de deur uit.", today), (wave.EarlyStartReason, wave.FieldingStartedOn));
+        await AssertPostsRedirectedAsync(id, "/beheer/metingen/{id}/veldwerk", how, seen);
         await page.Context.CloseAsync();
     }
 

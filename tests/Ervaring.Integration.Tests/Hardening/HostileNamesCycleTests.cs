@@ -62,7 +62,7 @@ public sealed class HostileNamesCycleTests : IAsyncLifetime
         Assert.True(draw.IsSuccessStatusCode, await draw.Content.ReadAsStringAsync());
 
         var export = CsvCells.Parse(Encoding.UTF8.GetString(await admin.GetByteArrayAsync($"/api/waves/{waveId}/invitations.csv")), ';');
-        Assert.Equal(["clientreferentie", "doelgroep", "gemeente", "link", "code", "privacyverklaring"], export[0]);
+        Assert.Equal(["clientreferentie", "doelgroep", "gemeente", "link", "code", "privacyverklaring", "qrbestand"], export[0]);
         var invitations = export.Skip(1).Select(r => (Client: r[0], Audience: r[1], Municipality: r[2], Token: r[3].Split("/s/?t=")[1])).ToList();
         Assert.Equal(Municipalities.Order(StringComparer.Ordinal), invitations.Select(i => i.Municipality).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(invitations, i => i.Client == "K/1-" + 0);
@@ -75,6 +75,8 @@ public sealed class HostileNamesCycleTests : IAsyncLifetime
             Assert.Equal(invitations.Count, zip.Entries.Count);
             Assert.Equal(invitations.Count, zip.Entries.Select(e => e.FullName.ToLowerInvariant()).Distinct().Count());
             Assert.All(zip.Entries, e => Assert.True(e.FullName.Length <= 100 && !e.FullName.Any(c => c is '/' or '\\' or ':' or '#' or '?'), e.FullName));
+            // The export's qrbestand column names exactly these files (the letter template's mail merge relies on it).
+            Assert.Equal(zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal), export.Skip(1).Select(r => r[6]).Order(StringComparer.Ordinal));
         }
 
         // --- fielding: one family per municipality answers over HTTP ---

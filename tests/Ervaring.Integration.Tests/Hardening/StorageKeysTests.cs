@@ -44,7 +44,11 @@ public sealed class StorageKeysTests : IAsyncLifetime
     {
         var store = _fixture.App.Services.GetRequiredService<FieldworkCountStore>();
         // The text itself is kept in a property, which holds at most 64 KiB: the 100,000-character one is for keys only.
-        var counts = Hostile.Where(t => t.Length <= 30_000).Select((t, i) => new FieldworkCount("ouders", t, t, "ambulant", "4-11", i + 1, i, 0, 0)).ToList();
+        // Some with completions per day (issue 20), which must come back day for day.
+        var counts = Hostile.Where(t => t.Length <= 30_000).Select((t, i) => new FieldworkCount("ouders", t, t, "ambulant", "4-11", i + 1, i, i % 3, 0)
+        {
+            CompletedPerDay = Enumerable.Range(0, i % 3).ToDictionary(d => new DateOnly(2026, 11, 20 + d), _ => 1),
+        }).ToList();
         await store.SaveAsync("2026-sleutels-test", counts);
         var read = await store.ReadAsync("2026-sleutels-test");
         // One row each (no two texts met on one key); the text back exactly, except a lone surrogate, which a stored

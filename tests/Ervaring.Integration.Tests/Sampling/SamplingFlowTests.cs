@@ -47,10 +47,10 @@ public sealed class SamplingFlowTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var exported = Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync());
         var lines = exported.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("clientreferentie;doelgroep;gemeente;link;code;privacyverklaring", lines[0]);
+        Assert.Equal("clientreferentie;doelgroep;gemeente;link;code;privacyverklaring;qrbestand", lines[0]);
         Assert.Equal(draw.GetProperty("invitations").GetInt32(), lines.Length - 1);
         Assert.True(lines.Length - 1 > expectedGross, "12–17-year-olds get two invitations");
-        Assert.All(lines.Skip(1), line => Assert.Matches($@"^VB-\d{{6}};(ouders|jongeren);{place};https://ervaring\.example\.nl/s/\?t=[A-Za-z0-9_-]{{43}};[2-9A-Z]{{4}}-[2-9A-Z]{{4}}-[2-9A-Z]{{4}};https://ervaring\.example\.nl/privacy(\?voor=jongeren)?$", line));
+        Assert.All(lines.Skip(1), line => Assert.Matches($@"^VB-\d{{6}};(ouders|jongeren);{place};https://ervaring\.example\.nl/s/\?t=[A-Za-z0-9_-]{{43}};[2-9A-Z]{{4}}-[2-9A-Z]{{4}}-[2-9A-Z]{{4}};https://ervaring\.example\.nl/privacy(\?voor=jongeren)?;VB-\d{{6}}-(ouders|jongeren)\.png$", line));
 
         // Storage holds hashes only: no raw token or code appears anywhere in the invitation tables.
         var someToken = lines[1].Split(';')[3].Split("/s/?t=")[1];

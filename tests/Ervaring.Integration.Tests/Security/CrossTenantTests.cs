@@ -110,8 +110,18 @@ public sealed partial class CrossTenantTests(CrossTenantFixture fixture, ITestOu
         var list = await own.GetStringAsync("/api/waves");
         var deadlines = await own.GetStringAsync("/api/report-deadlines");
         var (browser, _) = await fixture.SignedInAsync(KeyA);
-        string overview;
-        using (browser) overview = WebUtility.HtmlDecode(await browser.GetStringAsync("/beheer"));
+        string overview, help, helpStep, template;
+        using (browser)
+        {
+            overview = WebUtility.HtmlDecode(await browser.GetStringAsync("/beheer"));
+            // Help and the template register file (issue 20) hold no wave data at all: nothing of anyone's waves.
+            help = WebUtility.HtmlDecode(await browser.GetStringAsync("/beheer/hulp"));
+            helpStep = WebUtility.HtmlDecode(await browser.GetStringAsync("/beheer/hulp/veldwerk"));
+            template = await browser.GetStringAsync("/beheer/sjablonen/kader.csv");
+        }
+        foreach (var (what, text) in new[] { ("GET /beheer/hulp", help), ("GET /beheer/hulp/veldwerk", helpStep), ("GET /beheer/sjablonen/kader.csv", template) })
+            foreach (var wave in fixture.Names.Keys)
+                Assert.False(text.Contains(wave, StringComparison.Ordinal) || text.Contains(A, StringComparison.Ordinal) || text.Contains(B, StringComparison.Ordinal), $"{what} shows wave data");
         foreach (var (what, text) in new[] { ("GET /api/waves", list), ("GET /api/report-deadlines", deadlines), ("GET /beheer", overview) })
         {
             Assert.Contains(fixture.OwnWave, text);

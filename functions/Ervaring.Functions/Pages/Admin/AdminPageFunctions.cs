@@ -28,7 +28,8 @@ public sealed class AdminPageFunctions(
     WavePageLoader loader,
     SamplingService sampling,
     FieldingStart fielding,
-    InvitationExport export)
+    InvitationExport export,
+    TimeProvider clock)
 {
     /// <summary>Success messages after a redirect, by key, so a reload never repeats the action.</summary>
     private static readonly Dictionary<string, string> DoneMessages = new(StringComparer.Ordinal)
@@ -175,7 +176,22 @@ public sealed class AdminPageFunctions(
     {
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
-        var outcome = await Guarded(() => fielding.StartAsync(id, WaveFunctions.Actor(request.HttpContext.User), PageForms.Carried));
+        // Before the planned day the confirmation asks why; without a reason (or with one too long) it is shown again.
+        var reason = form[CyclePageFunctions.ReasonField].ToString().Trim();
+        if (await waves.GetAsync(id, cancellationToken) is { Wave: { State: WaveState.Sampled } wave }
+            && FieldingStart.IsEarly(wave, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            && (reason.Length == 0 || reason.Length > FieldingStart.MaxReasonLength))
+        {
+            var field = new ConfirmField(CyclePageFunctions.ReasonField, "Waarom start het veldwerk eerder dan gepland?",
+                $"Bijvoorbeeld: de brieven zijn eerder verstuurd. Ten hoogste {FieldingStart.MaxReasonLength} tekens.", reason)
+            {
+                Errors = [reason.Length == 0
+                    ? $"Vul in waarom het veldwerk eerder start dan gepland ({Shared.Format.Date(wave.Settings.FieldStart)})."
+                    : $"De reden is {reason.Length} tekens lang; ten hoogste {FieldingStart.MaxReasonLength} mag."],
+            };
+            return CyclePageFunctions.FieldingConfirmPage(wave, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), field, StatusCodes.Status422UnprocessableEntity);
+        }
+        var outcome = await Guarded(() => fielding.StartAsync(id, WaveFunctions.Actor(request.HttpContext.User), PageForms.Carried, reason));
         // The confirmation form sent twice: the second finds the fieldwork started, which is what it asked for.
         var started = outcome.Problem is null || (await waves.GetAsync(id, cancellationToken))?.Wave.FieldingStartedOn is not null;
         return started
@@ -261,6 +277,7 @@ public static class AdminPageRegistration
     public static IHostApplicationBuilder AddAdminPages(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<WavePageLoader>();
+        builder.Services.AddSingleton<Fieldwork.FieldworkDashboard>();
         // The frame upload is a multipart form of up to MaxFrameBytes, and the antiforgery check reads that form
         // before the function runs, with the app's form options (a route cannot set its own here, as minimal APIs
         // could). The body limit of each function (1 MB unless it declares [MaxBody]) still bounds every form.

@@ -2,6 +2,7 @@ using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;
 using Ervaring.Functions.Fielding;
 using Ervaring.Functions.Hosting.Functions;
+using Ervaring.Functions.Sampling;
 using Ervaring.Functions.Security;
 using Ervaring.Functions.Waves;
 using Ervaring.Storage.Waves;
@@ -15,7 +16,7 @@ namespace Ervaring.Functions.Pages.Admin;
 /// fieldwork, the reminder lists per round, and closing the fieldwork (confirmation page, then the post). Every
 /// route carries {id}, so the central municipality check covers them like the other wave pages.
 /// </summary>
-public sealed class CyclePageFunctions(WaveStore waves, Reminders reminders, WaveClosing closing)
+public sealed class CyclePageFunctions(WaveStore waves, Reminders reminders, WaveClosing closing, TimeProvider clock)
 {
     private const string WaveRoute = "beheer/metingen/{id}";
 
@@ -27,23 +28,45 @@ public sealed class CyclePageFunctions(WaveStore waves, Reminders reminders, Wav
         var wave = stored.Wave;
         // Already started (a bookmark, Back after the post): the wave page says so; there is nothing to confirm.
         if (wave.State != WaveState.Sampled) return Results.Redirect(WavePath(id));
+        return FieldingConfirmPage(wave, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), null, StatusCodes.Status200OK);
+    }
+
+    /// <summary>The form field with the reason for an early start.</summary>
+    public const string ReasonField = "reden";
+
+    /// <summary>
+    /// The confirmation before starting the fieldwork; before the planned day it asks why (issue 20), and shows it again
+    /// with the error when the reason was left empty or too long.
+    /// </summary>
+    /// <param name="refused">What was typed and what was wrong with it, when the post was refused.</param>
+    public static IResult FieldingConfirmPage(WaveRecord wave, DateOnly today, ConfirmField? refused, int status)
+    {
         var rounds = string.Join(" en ", wave.Settings.ReminderDays.Select(d => $"dag {d}"));
+        var early = FieldingStart.IsEarly(wave, today);
+        var happens = new List<string>
+        {
+            "De persoonlijke links en codes in de brieven gaan werken. Doe dit pas als de brieven verstuurd zijn.",
+            "U kunt daarna geen nieuw kader meer inlezen en niet opnieuw trekken.",
+            $"Herinneringen kunnen na {rounds} na vandaag.",
+            $"Het veldwerk sluit vanzelf in de nacht van {Shared.Format.Date(CycleSteps.AutomaticClose(wave))}.",
+        };
+        if (early)
+            happens.Insert(0, $"Gepland was een start op {Shared.Format.Date(wave.Settings.FieldStart)}. U start {wave.Settings.FieldStart.DayNumber - today.DayNumber} dag(en) eerder. "
+                + "Het rapport noemt de echte veldwerkperiode en de geplande; uw reden bewaren we bij de meting, voor wie het onderzoek later controleert.");
         return Page<ConfirmPage>(new
         {
             Title = "Veldwerk starten?",
             WaveName = wave.DisplayName,
-            Happens = new[]
-            {
-                "De persoonlijke links en codes in de brieven gaan werken. Doe dit pas als de brieven verstuurd zijn.",
-                "U kunt daarna geen nieuw kader meer inlezen en niet opnieuw trekken.",
-                $"Herinneringen kunnen na {rounds} na vandaag.",
-                $"Het veldwerk sluit vanzelf in de nacht van {Shared.Format.Date(CycleSteps.AutomaticClose(wave))}.",
-            },
+            Happens = happens,
             Public = new[] { "Niets. De antwoorden blijven binnen; het rapport wordt pas openbaar als u het publiceert." },
-            Action = $"{WavePath(id)}/veldwerk",
+            Action = $"{WavePath(wave.Id)}/veldwerk",
             Button = "Ja, veldwerk starten",
-            BackHref = WavePath(id),
-        });
+            BackHref = WavePath(wave.Id),
+            Field = early
+                ? refused ?? new ConfirmField(ReasonField, "Waarom start het veldwerk eerder dan gepland?",
+                    $"Bijvoorbeeld: de brieven zijn eerder verstuurd. Ten hoogste {FieldingStart.MaxReasonLength} tekens.")
+                : null,
+        }, status);
     }
 
     [Function("PagesWaveReminders"), Beheerder, Page]

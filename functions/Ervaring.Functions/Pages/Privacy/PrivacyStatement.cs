@@ -56,6 +56,7 @@ public static class PrivacyStatement
             [
                 new(W($"De lijst uit de administratie: we verwijderen die {WaveSettings.DefaultFrameRetentionDays} dagen nadat de computer heeft gekozen wie een brief krijgt. De gemeente kan een andere termijn kiezen, maar nooit langer dan {WaveSettings.MaxFrameRetentionDays / 365} jaar.")),
                 new(W("Welk nummer bij welke link of code hoort: we verwijderen dat als het onderzoek sluit. Daarna kan niemand {uw} antwoorden nog aan {u} koppelen.")),
+                new(W("Op welke dag {u} de vragenlijst invulde (zonder tijd): bij {uw} nummer tot het onderzoek sluit. Daarna tellen we alleen nog hoeveel mensen op elke dag invulden.")),
                 new(W("Dat {u} een brief kreeg: 13 maanden, onherkenbaar gemaakt. Zo vragen we {u} niet elk jaar opnieuw.")),
                 new(W("Dat {u} niet wilt meedoen: onherkenbaar gemaakt, zolang de gemeente dit onderzoek doet. Zo vragen we het {u} niet opnieuw.")),
                 new(W("{Uw} antwoorden, zonder nummer, link of tijdstip: die bewaren we, zodat de gemeente de jaren kan vergelijken. Het verslag voor de gemeenteraad blijft openbaar.")),
