@@ -63,7 +63,7 @@ public sealed class FunctionPipeline(
                 && !await FormTokenValidAsync(http))
             {
                 await ErrorHandling.Write(http, StatusCodes.Status400BadRequest,
-                    "Het formulier is verlopen of niet compleet. Ga terug, laad de pagina opnieuw en probeer het nog eens.");
+                    "Het formulier is verlopen of niet compleet. Ga terug, laad de pagina opnieuw en probeer het nog eens.", "Formulier verlopen");
                 return;
             }
             // Right after a cold start the tables may still be being created (in parallel with the start itself).
