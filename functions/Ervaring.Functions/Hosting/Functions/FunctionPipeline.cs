@@ -154,6 +154,8 @@ public sealed class FunctionPipeline(
         if (required == Access.Public) return true;
         if (http.User.Identity?.IsAuthenticated != true)
         {
+            // A form sent after the session ran out keeps what was typed (docs/admin-pages.md, "Signing in").
+            if (await Pages.Admin.ExpiredSession.AnswerWithSignInAsync(http, function)) return false;
             await http.ChallengeAsync();
             return false;
         }
