@@ -23,7 +23,7 @@ public static class ExpiredSession
     private const int MaxChars = 20_000;
 
     /// <summary>The machine fields of a form: carried again, not shown.</summary>
-    public static readonly IReadOnlySet<string> HiddenFields = new HashSet<string>(StringComparer.Ordinal) { "sleutel", "gezien", "scope", "audience", "dimension" };
+    public static readonly IReadOnlySet<string> HiddenFields = new HashSet<string>(StringComparer.Ordinal) { "sleutel", "gezien", "scope", "audience", "dimension", "measure", "measures" };
 
     /// <summary>
     /// When <paramref name="function"/> is an admin form post that came without a valid session: answers with the
