@@ -91,6 +91,9 @@ public static class ErrorHandling
             return Results.Problem(statusCode: status, title: Title(status), detail: detail).ExecuteAsync(context);
         }
         context.Response.ContentType = "text/html; charset=utf-8";
+        // A page of its own, also where no page function answered (an unknown path): our stylesheet may load.
+        context.Response.Headers.ContentSecurityPolicy = ErrorPage.ContentSecurityPolicy;
+        context.Response.Headers.CacheControl = "no-store";
         return context.Response.WriteAsync(ErrorPage.Html(context.Request.Path, title ?? Title(status), detail));
     }
 

@@ -11,6 +11,10 @@ namespace Ervaring.Functions.Hosting;
 /// </summary>
 public static class ErrorPage
 {
+    /// <summary>As for every page: only our own stylesheet, no scripts, forms only to ourselves, no framing.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     public static string Html(PathString path, string title, string detail)
     {
         var (siteName, home, links) = WayBack(path);

@@ -20,7 +20,7 @@ public sealed class EditingWithoutLosingWorkTests(BrowserFixture fixture)
     public async Task An_action_is_changed_and_deleting_it_asks_once()
     {
         var id = await ClosedWaveAsync("Wijzigactie");
-        var page = await fixture.NewPageAsync(javaScript: false);
+        var page = await fixture.NewPageAsync();
         await AdminSession.SignInAsync(page);
         await page.GotoAsync($"/beheer/metingen/{id}/duiding");
         await page.GetByLabel("Wat gaat er gebeuren?").FillAsync("Een vast aanspreekpunt per gezin");
@@ -31,7 +31,8 @@ public sealed class EditingWithoutLosingWorkTests(BrowserFixture fixture)
         await Expect(page.Locator("#acties-lijst tbody tr")).ToHaveCountAsync(1);
 
         // Change: the form comes filled in with what is stored.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Wijzigen: Een vast aanspreekpunt per gezin" }).ClickAsync();
+        var actionId = Assert.Single((await Notes(id)).Actions).Id;
+        await page.Locator($"#acties-lijst a[href$='/acties/{actionId}']").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Actie wijzigen" })).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Wie doet het?")).ToHaveValueAsync("Het wijkteam");
         await Expect(page.Locator("#actie-measure-toegang")).ToBeCheckedAsync();
@@ -63,13 +64,13 @@ public sealed class EditingWithoutLosingWorkTests(BrowserFixture fixture)
 
         // Deleting asks once; "Nee, terug" keeps it.
         await page.GotoAsync($"/beheer/metingen/{id}/duiding");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Verwijderen… Een vast aanspreekpunt per gezin, ook 's avonds" }).ClickAsync();
+        await page.Locator($"#acties-lijst a[href$='/acties/{actionId}/verwijderen']").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Actie verwijderen?" })).ToBeVisibleAsync();
         await PageChecks.AuditAndSaveAsync(page, "actie-verwijderen-vraag");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nee, terug" }).ClickAsync();
         await Expect(page.Locator("#acties-lijst tbody tr")).ToHaveCountAsync(1);
         Assert.Single((await Notes(id)).Actions);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Verwijderen… Een vast aanspreekpunt per gezin, ook 's avonds" }).ClickAsync();
+        await page.Locator($"#acties-lijst a[href$='/acties/{actionId}/verwijderen']").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ja, actie verwijderen" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/duiding\?gedaan=verwijderd$"));
         await Expect(page.Locator("#acties-lijst")).ToHaveCountAsync(0);
@@ -84,7 +85,7 @@ public sealed class EditingWithoutLosingWorkTests(BrowserFixture fixture)
     public async Task An_interpretation_is_changed_and_an_empty_one_asks_before_it_wipes()
     {
         var id = await ClosedWaveAsync("Wijzigduiding");
-        var page = await fixture.NewPageAsync(javaScript: false);
+        var page = await fixture.NewPageAsync();
         await AdminSession.SignInAsync(page);
         await page.GotoAsync($"/beheer/metingen/{id}/duiding");
 

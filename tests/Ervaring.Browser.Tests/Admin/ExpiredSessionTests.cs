@@ -11,7 +11,7 @@ namespace Ervaring.Browser.Tests.Admin;
 /// <summary>
 /// Issue 20, point 6: the session runs out while the officer types. Sending the form then shows the sign-in page with
 /// "Uw sessie is verlopen"; after signing in, what was typed is shown with one button that sends it, and it is saved
-/// once. Without JavaScript, axe on every page.
+/// once. axe on every page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ExpiredSessionTests(BrowserFixture fixture)
@@ -25,7 +25,7 @@ public sealed class ExpiredSessionTests(BrowserFixture fixture)
         // No answers needed: the words of a report can be written once the wave is closed.
         await demo.CloseAsync(id);
 
-        var page = await fixture.NewPageAsync(javaScript: false);
+        var page = await fixture.NewPageAsync();
         await AdminSession.SignInAsync(page);
         await page.GotoAsync($"/beheer/metingen/{id}/duiding");
         const string what = "Ouders krijgen binnen twee weken een eerste gesprek";
