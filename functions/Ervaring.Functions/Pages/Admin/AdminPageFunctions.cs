@@ -60,8 +60,11 @@ public sealed class AdminPageFunctions(
         var carried = carriedTo is null ? null : ExpiredSession.FromSignIn(form);
         if (await AdminSignIn.WithApiKeyAsync(request.HttpContext, registry, sessions, form["sleutel"]))
             return carried is null ? Results.Redirect(returnUrl) : Page<ResendPage>(new { Action = carriedTo, Fields = carried });
-        return Page<SignInPage>(new { Error = "Deze API-sleutel kennen we niet. Controleer de sleutel en probeer het opnieuw.", ReturnUrl = returnUrl,
-            Carried = carried, CarriedTo = carriedTo, Expired = carried is not null }, StatusCodes.Status401Unauthorized);
+        return Page<SignInPage>(new
+        {
+            Error = "Deze API-sleutel kennen we niet. Controleer de sleutel en probeer het opnieuw.", ReturnUrl = returnUrl,
+            Carried = carried, CarriedTo = carriedTo, Expired = carried is not null
+        }, StatusCodes.Status401Unauthorized);
     }
 
     [Function("PagesSignOut"), Page, FormPost]
