@@ -32,6 +32,29 @@ public static class PlainLabels
         [FrameVocabulary.Name(Referrer.Onbekend)] = "verwijzer onbekend",
     };
 
+    /// <summary>
+    /// The one name of each headline indicator, the same on the admin pages, in the council report and in open data
+    /// (issue 20, point 5). The questionnaires carry their own longer labels ("Toegang tot de hulp"); those stay in the
+    /// snapshotted definitions and the aggregates, but nothing a reader sees uses them for an indicator.
+    /// </summary>
+    private static readonly Dictionary<string, string> IndicatorNames = new(StringComparer.Ordinal)
+    {
+        ["toegang"] = "Hulp krijgen",
+        ["kwaliteit"] = "Kwaliteit van de hulp",
+        ["effect"] = "Wat de hulp oplevert",
+        ["rapportcijfer"] = "Rapportcijfer",
+    };
+
+    /// <summary>The headline indicators, in the order every page lists them.</summary>
+    public static IReadOnlyList<string> Indicators { get; } = ["toegang", "kwaliteit", "effect", "rapportcijfer"];
+
+    /// <summary>The indicator's one name; an indicator Ervaring does not know keeps <paramref name="fallback"/> (its definition label) or its id.</summary>
+    public static string Indicator(string id, string? fallback = null) => IndicatorNames.GetValueOrDefault(id) ?? fallback ?? id;
+
+    /// <summary>The indicator names joined for a sentence: "Hulp krijgen, Kwaliteit van de hulp, … of Rapportcijfer".</summary>
+    public static string IndicatorList(string lastJoin) =>
+        string.Join(", ", Indicators.SkipLast(1).Select(i => Indicator(i))) + $" {lastJoin} " + Indicator(Indicators[^1]);
+
     /// <summary>The label of a breakdown value: full Dutch for care types and referrers, the value itself otherwise.</summary>
     public static string Of(string dimension, string value) => dimension switch
     {

@@ -1,4 +1,5 @@
 using Ervaring.Core.Disclosure;
+using Ervaring.Core.Sampling;
 
 namespace Ervaring.Core.Reports;
 
@@ -63,15 +64,20 @@ public static class PublicTables
             } while (again);
 
             figures.Add(Figure(total, totalReason));
-            figures.AddRange(breakdowns.SelectMany(b => b).Select(p => Figure(p, reasons.GetValueOrDefault(p))));
+            // Within a breakdown the groups come in age order (0-3, 4-11, 12-17, 18-23), not as text (issue 20): the
+            // order of the report's tables, the CSV rows and the JSON figures of every version composed from now on.
+            figures.AddRange(breakdowns.SelectMany(b => b.OrderBy(p => p.DomainValue, AgeBandOrder.Instance)).Select(p => Figure(p, reasons.GetValueOrDefault(p))));
         }
         return figures;
     }
 
     private static PublicFigure Figure(EstimateRow row, string? reason) => reason is not null
-        ? new PublicFigure(row.Audience, row.Scope, row.Dimension, row.DomainValue, row.MeasureType, row.Measure, row.Label, row.Scale, null, null, null, null, reason)
-        : new PublicFigure(row.Audience, row.Scope, row.Dimension, row.DomainValue, row.MeasureType, row.Measure, row.Label, row.Scale,
+        ? new PublicFigure(row.Audience, row.Scope, row.Dimension, row.DomainValue, row.MeasureType, row.Measure, LabelOf(row), row.Scale, null, null, null, null, reason)
+        : new PublicFigure(row.Audience, row.Scope, row.Dimension, row.DomainValue, row.MeasureType, row.Measure, LabelOf(row), row.Scale,
             row.N, Display(row.Scale, row.Value), Display(row.Scale, row.CiLow), Display(row.Scale, row.CiHigh), null);
+
+    /// <summary>An indicator is published under its one name (<see cref="PlainLabels.Indicator"/>); a question under its text.</summary>
+    private static string LabelOf(EstimateRow row) => row.MeasureType == MeasureTypes.Indicator ? PlainLabels.Indicator(row.Measure, row.Label) : row.Label;
 
     /// <summary>Shares as whole percentages (halves away from zero); marks to one decimal.</summary>
     public static double Display(string scale, double value) => scale == "cijfer"

@@ -130,7 +130,7 @@ public sealed class WaveClosing(
             var changedMeanwhile = await invitations.DeleteWaveAsync(waveId, cancellationToken);
             if (changedMeanwhile > 0) continue;
             var purged = stored.Wave with { PurgedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), Claim = null };
-            await waves.UpdateAsync(stored, purged, actor, "koppeling cliënt–token en concepten verwijderd", cancellationToken);
+            await waves.UpdateAsync(stored, purged, actor, "koppeling tussen uitnodigingen en antwoorden en de concepten verwijderd", cancellationToken);
             logger.LogInformation("Wave closed and purged.");
             return purged;
         }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Ervaring.Functions.Hosting;
 
 /// <summary>
@@ -84,7 +82,8 @@ public static class ErrorHandling
         return Write(context, status, detail);
     }
 
-    internal static Task Write(HttpContext context, int status, string detail)
+    /// <param name="title">The page's heading when the status's own title says too little (a stale form).</param>
+    internal static Task Write(HttpContext context, int status, string detail, string? title = null)
     {
         context.Response.StatusCode = status;
         if (WantsJson(context.Request))
@@ -92,13 +91,10 @@ public static class ErrorHandling
             return Results.Problem(statusCode: status, title: Title(status), detail: detail).ExecuteAsync(context);
         }
         context.Response.ContentType = "text/html; charset=utf-8";
-        var html = $"""
-            <!doctype html>
-            <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{WebUtility.HtmlEncode(Title(status))} – Ervaring</title></head>
-            <body><main><h1>{WebUtility.HtmlEncode(Title(status))}</h1><p>{WebUtility.HtmlEncode(detail)}</p></main></body></html>
-            """;
-        return context.Response.WriteAsync(html);
+        // A page of its own, also where no page function answered (an unknown path): our stylesheet may load.
+        context.Response.Headers.ContentSecurityPolicy = ErrorPage.ContentSecurityPolicy;
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync(ErrorPage.Html(context.Request.Path, title ?? Title(status), detail));
     }
 
     private static bool WantsJson(HttpRequest request) =>

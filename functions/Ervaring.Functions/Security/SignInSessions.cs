@@ -83,6 +83,9 @@ public sealed class SignInSessions(
             new Claim(SignedInAtClaim, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
         ]);
         await context.SignInAsync(Scheme, principal, new AuthenticationProperties { IsPersistent = false, AllowRefresh = true, IssuedUtc = now });
+        // The rest of this request acts as the person now signed in: a page rendered in it (the resend page after an
+        // expired session) gets form tokens for them, which the next request's cookie will match.
+        context.User = principal;
     }
 
     /// <summary>Revokes the session of the caller's cookie (if it has a valid one) and removes the cookie.</summary>

@@ -66,6 +66,13 @@ public sealed class FormPostRedirectTests(AppFixture fixture) : IDisposable
             var action = await t.ActionAsync(id);
             return new Post($"/beheer/metingen/{id}/acties/{action}/verwijderen", []);
         },
+        ["PagesActionEditPost"] = async t =>
+        {
+            var id = await t.ClosedAsync();
+            var action = await t.ActionAsync(id);
+            return new Post($"/beheer/metingen/{id}/acties/{action}",
+                [("actie-what", "Eén aanmeldpunt, ook 's avonds"), ("actie-who", "Het college"), ("actie-due", $"{Year + 1}-04-01"), ("measures", "toegang")]);
+        },
         ["PagesActionStatus"] = async t =>
         {
             var (id, action) = await t.PublishedWithActionAsync();

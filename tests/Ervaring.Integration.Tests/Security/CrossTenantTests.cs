@@ -274,6 +274,7 @@ public sealed partial class CrossTenantTests(CrossTenantFixture fixture, ITestOu
             "PagesReportingPublish" => [("correction", ""), ("gezien", "")],
             "PagesNotesPost" => [("scope", B), ("audience", "ouders"), ("measure", "toegang"), ("dimension", Ervaring.Core.Reports.Dimensions.Total), ("duiding-text", "Ouders vinden de weg.")],
             "PagesActionsPost" => [("actie-what", "Een wijkteam erbij"), ("actie-who", "Het college"), ("actie-due", $"{Year + 1}-03-01"), ("measures", "toegang"), ("sleutel", Guid.NewGuid().ToString("N"))],
+            "PagesActionEditPost" => [("actie-what", "Een wijkteam erbij"), ("actie-who", "Het college"), ("actie-due", $"{Year + 1}-03-01"), ("measures", "toegang")],
             "PagesActionStatus" => [("status", "loopt"), ($"opvolging-{fixture.ForeignActionId}-note", "Met vier aanbieders zijn afspraken gemaakt.")],
             "PagesQuotePost" => [("responseKey", fixture.ForeignQuotable.ResponseKey), ("itemId", fixture.ForeignQuotable.ItemId), ("theme", "toegang"), ("approved", "true")],
             _ => [],

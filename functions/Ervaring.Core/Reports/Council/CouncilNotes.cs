@@ -42,9 +42,9 @@ public static class QuoteThemes
 {
     public static readonly IReadOnlyList<(string Id, string Label)> All =
     [
-        ("toegang", "Hulp krijgen"),
-        ("kwaliteit", "Kwaliteit van de hulp"),
-        ("effect", "Wat de hulp oplevert"),
+        ("toegang", PlainLabels.Indicator("toegang")),
+        ("kwaliteit", PlainLabels.Indicator("kwaliteit")),
+        ("effect", PlainLabels.Indicator("effect")),
         ("overig", "Overig"),
     ];
 

@@ -63,7 +63,7 @@ public sealed class FunctionPipeline(
                 && !await FormTokenValidAsync(http))
             {
                 await ErrorHandling.Write(http, StatusCodes.Status400BadRequest,
-                    "Het formulier is verlopen of niet compleet. Ga terug, laad de pagina opnieuw en probeer het nog eens.");
+                    "Het formulier is verlopen of niet compleet. Ga terug, laad de pagina opnieuw en probeer het nog eens.", "Formulier verlopen");
                 return;
             }
             // Right after a cold start the tables may still be being created (in parallel with the start itself).
@@ -154,6 +154,8 @@ public sealed class FunctionPipeline(
         if (required == Access.Public) return true;
         if (http.User.Identity?.IsAuthenticated != true)
         {
+            // A form sent after the session ran out keeps what was typed (docs/admin-pages.md, "Signing in").
+            if (await Pages.Admin.ExpiredSession.AnswerWithSignInAsync(http, function)) return false;
             await http.ChallengeAsync();
             return false;
         }

@@ -56,9 +56,16 @@ public sealed class AdminPageFunctions(
         var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
         if (form is null) return refused!;
         var returnUrl = AdminSignIn.SafeReturnUrl(form["terug"]);
-        if (await AdminSignIn.WithApiKeyAsync(request.HttpContext, registry, sessions, form["sleutel"])) return Results.Redirect(returnUrl);
-        return Page<SignInPage>(new { Error = "Deze API-sleutel kennen we niet. Controleer de sleutel en probeer het opnieuw.", ReturnUrl = returnUrl },
-            StatusCodes.Status401Unauthorized);
+        // After an expired session: what was typed came along (ExpiredSession), and goes back to its form.
+        var carriedTo = ExpiredSession.SafeAction(form[ExpiredSession.CarriedAction]);
+        var carried = carriedTo is null ? null : ExpiredSession.FromSignIn(form);
+        if (await AdminSignIn.WithApiKeyAsync(request.HttpContext, registry, sessions, form["sleutel"]))
+            return carried is null ? Results.Redirect(returnUrl) : Page<ResendPage>(new { Action = carriedTo, Fields = carried });
+        return Page<SignInPage>(new
+        {
+            Error = "Deze API-sleutel kennen we niet. Controleer de sleutel en probeer het opnieuw.", ReturnUrl = returnUrl,
+            Carried = carried, CarriedTo = carriedTo, Expired = carried is not null
+        }, StatusCodes.Status401Unauthorized);
     }
 
     [Function("PagesSignOut"), Page, FormPost]

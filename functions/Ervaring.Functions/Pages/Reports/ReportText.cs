@@ -8,7 +8,7 @@ namespace Ervaring.Functions.Pages.Reports;
 /// <summary>Plain-Dutch (B1) wording for the council report: headline sentences, numbers, hidden cells.</summary>
 public static class ReportText
 {
-    public static readonly IReadOnlyList<string> HeadlineIndicators = ["toegang", "kwaliteit", "effect", "rapportcijfer"];
+    public static readonly IReadOnlyList<string> HeadlineIndicators = PlainLabels.Indicators;
 
     public static string Who(string audience) => audience == Audiences.JongerenName ? "jongeren" : "ouders";
 
@@ -22,9 +22,9 @@ public static class ReportText
         var tens = (int)Math.Round(figure.Value!.Value / 10, MidpointRounding.AwayFromZero);
         var about = figure.Measure switch
         {
-            "toegang" => "zijn tevreden over hoe ze hulp konden krijgen (toegang)",
+            "toegang" => "zijn tevreden over hoe ze hulp konden krijgen",
             "kwaliteit" => "zijn tevreden over de kwaliteit van de hulp",
-            "effect" => "zeggen dat de hulp echt helpt (effect)",
+            "effect" => "zeggen dat de hulp echt helpt",
             _ => $"zijn positief over: {figure.Label.ToLower(Format.Dutch)}",
         };
         return $"{tens} van de 10 {who} {about}.";
@@ -51,14 +51,8 @@ public static class ReportText
 
     public static string Month(DateOnly date) => date.ToString("MMMM yyyy", Format.Dutch);
 
-    public static string MeasureName(string measure) => measure switch
-    {
-        "toegang" => "Hulp krijgen",
-        "kwaliteit" => "Kwaliteit",
-        "effect" => "Wat de hulp oplevert",
-        "rapportcijfer" => "Rapportcijfer",
-        _ => measure,
-    };
+    /// <summary>The indicator's one name (<see cref="PlainLabels.Indicator"/>), as on the admin pages and in open data.</summary>
+    public static string MeasureName(string measure) => PlainLabels.Indicator(measure);
 
     /// <summary>One sentence per indicator on whether municipalities differ from the rest of their region (95% interval of the difference excludes 0).</summary>
     public static string ComparisonSentence(string audience, string measure, IReadOnlyList<Ervaring.Core.Reports.Council.PublicComparison> comparisons)

@@ -39,7 +39,7 @@ public sealed class CouncilNotesService(WaveStore waves, CouncilNotesStore notes
         var errors = new List<FieldError>();
         var scope = Choice(input.Scope, ScopesOf(wave), "scope", "Kies voor welk rapport (gemeente of regio) de duiding is.", errors);
         var audience = Choice(input.Audience, wave.Definitions.Keys.ToList(), "audience", "Kies de doelgroep: ouders of jongeren.", errors);
-        var measure = Choice(input.Measure, Measures, "measure", "Kies het onderwerp (toegang, kwaliteit, effect of rapportcijfer).", errors);
+        var measure = Choice(input.Measure, Measures, "measure", $"Kies het onderwerp ({PlainLabels.IndicatorList("of")}).", errors);
         var dimensions = wave.Settings.Municipalities.Count > 1 ? [Dimensions.Total, Dimensions.Municipality, .. Dimensions.Breakdowns] : new List<string> { Dimensions.Total }.Concat(Dimensions.Breakdowns).ToList();
         var dimension = Choice(string.IsNullOrWhiteSpace(input.Dimension) ? Dimensions.Total : input.Dimension, dimensions, "dimension", "Kies bij welke uitsplitsing de duiding hoort.", errors);
         var text = PlainText.Clean(input.Text);
@@ -57,7 +57,7 @@ public sealed class CouncilNotesService(WaveStore waves, CouncilNotesStore notes
         var scope = Choice(input.Scope ?? (wave.Settings.Municipalities.Count == 1 ? wave.Settings.Municipalities[0] : null), ScopesOf(wave), "scope", "Kies voor welk rapport (gemeente of regio) de actie is.", errors);
         var measures = (input.Measures ?? []).Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).Distinct().ToList();
         if (measures.Count == 0) errors.Add(new FieldError("measures", "Kies minstens één onderwerp waar de actie bij hoort."));
-        else if (measures.Any(m => !Measures.Contains(m))) errors.Add(new FieldError("measures", "Kies alleen uit: toegang, kwaliteit, effect, rapportcijfer."));
+        else if (measures.Any(m => !Measures.Contains(m))) errors.Add(new FieldError("measures", $"Kies alleen uit: {PlainLabels.IndicatorList("en")}."));
         var what = Required(input.What, CouncilNoteLimits.ActionChars, "what", "Beschrijf wat er gaat gebeuren", errors);
         var who = Required(input.Who, CouncilNoteLimits.WhoChars, "who", "Vul in wie het doet (bijvoorbeeld het college, een team of een groep aanbieders)", errors);
         DateOnly due = default;

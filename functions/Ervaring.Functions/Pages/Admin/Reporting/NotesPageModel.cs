@@ -17,6 +17,9 @@ public sealed record NotesPageModel(WaveRecord Wave, WaveNotes Notes, IReadOnlyL
     public string? Done { get; init; }
     public string? ProblemText { get; init; }
 
+    /// <summary>The interpretation form came back empty for one that exists: show "Ja, wis deze duiding".</summary>
+    public bool AskToErase { get; init; }
+
     /// <summary>The idempotency key of the new-action form as rendered now: sent twice, that form saves one action.</summary>
     public string ActionFormKey { get; init; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 

@@ -41,6 +41,8 @@ public sealed class ReportPageFunctions(
         ["duiding"] = "De duiding is bewaard.",
         ["actie"] = "De actie is bewaard.",
         ["verwijderd"] = "De actie is verwijderd.",
+        ["actie-gewijzigd"] = "De wijziging van de actie is bewaard.",
+        ["duiding-gewist"] = "De duiding is gewist.",
         ["stand"] = "De stand van de actie is bewaard.",
         ["citaat"] = "Het citaat is bewaard en bevestigd.",
         ["ingetrokken"] = "Het citaat is ingetrokken.",
@@ -130,6 +132,19 @@ public sealed class ReportPageFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = WaveRoute + "/duiding")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         var done = (string?)request.Query["gedaan"];
+        // "Wijzigen of wissen" of a written interpretation: the form filled in with it (issue 20, point 6).
+        var query = request.Query;
+        if (query["measure"].ToString() is { Length: > 0 } measure)
+        {
+            var stored = (await notes.ReadAsync(id, cancellationToken)).Interpretations.FirstOrDefault(i =>
+                i.Scope == query["scope"] && i.Audience == query["audience"] && i.Measure == measure && i.Dimension == query["dimension"]);
+            var typed = new Dictionary<string, string>
+            {
+                ["scope"] = query["scope"].ToString(), ["audience"] = query["audience"].ToString(), ["measure"] = measure,
+                ["dimension"] = query["dimension"].ToString(), ["text"] = stored?.Text ?? "",
+            };
+            return await NotesAsync(id, cancellationToken, m => m with { Form = "duiding", Typed = typed });
+        }
         return await NotesAsync(id, cancellationToken, m => m with { Done = done is null ? null : DoneMessages.GetValueOrDefault(done) });
     }
 
@@ -144,8 +159,21 @@ public sealed class ReportPageFunctions(
             ["scope"] = form["scope"].ToString(), ["audience"] = form["audience"].ToString(), ["measure"] = form["measure"].ToString(),
             ["dimension"] = form["dimension"].ToString(), ["text"] = form["duiding-text"].ToString(),
         };
+        var erase = string.IsNullOrWhiteSpace(typed["text"]);
+        if (erase && form["wissen"] != "ja")
+        {
+            // An empty text used to delete silently. Now it asks: wiping one that exists needs the tick, and an empty
+            // new one is simply not saved. (The API keeps its rule: an empty text there deletes.)
+            var exists = (await notes.ReadAsync(id, cancellationToken)).Interpretations.Any(i =>
+                i.Scope == typed["scope"] && i.Audience == typed["audience"] && i.Measure == typed["measure"] && i.Dimension == typed["dimension"]);
+            var error = new Ervaring.Core.Waves.FieldError("text", exists
+                ? "De duiding is leeg. Wilt u de duiding die er nu staat wissen? Vink dan \"Ja, wis deze duiding\" aan en kies opnieuw \"Duiding bewaren\"."
+                : "Schrijf eerst een duiding. Een lege duiding bewaren we niet.");
+            return await NotesAsync(id, cancellationToken, m => m with { Form = "duiding", Errors = [error], Typed = typed, AskToErase = exists },
+                StatusCodes.Status422UnprocessableEntity);
+        }
         var outcome = await service.SaveInterpretationAsync(id, new InterpretationInput(typed["scope"], typed["audience"], typed["measure"], typed["dimension"], typed["text"]), PageForms.Carried);
-        return await AfterSaveAsync(id, "duiding", outcome, typed, cancellationToken);
+        return await AfterSaveAsync(id, "duiding", outcome, typed, cancellationToken, erase ? "duiding-gewist" : null);
     }
 
     [Function("PagesActionsPost"), Beheerder, Page, FormPost]
