@@ -42,6 +42,10 @@ public sealed class PlainWordsTests(BrowserFixture fixture)
         var names = await page.Locator(".headlines h3").AllInnerTextsAsync();
         Assert.Equal(PlainLabels.Indicators.Select(i => PlainLabels.Indicator(i)), names.Select(n => n.Trim()));
         await AssertNoOldNamesAsync(page, "report");
+        // The seed and the strata stand behind "Voor de controleur", after a plain sentence; folded, so not visible.
+        await Expect(page.Locator("#methode ~ dl .for-auditor-lead").First).ToContainTextAsync("daarmee is de trekking te herhalen");
+        await Expect(page.Locator("details.for-auditor summary").First).ToHaveTextAsync("Voor de controleur");
+        await Expect(page.GetByText("Startgetal (seed)")).ToBeHiddenAsync();
         await PageChecks.AuditAndSaveAsync(page, "raad-rapport-woorden");
 
         using var client = fixture.App.CreateClient();
@@ -63,6 +67,11 @@ public sealed class PlainWordsTests(BrowserFixture fixture)
             AssertAgeOrder(group.Select(s => s[1][(s[1].LastIndexOf('|') + 1)..]).ToList(), $"dashboard, {group.Key}");
         await AssertNoOldNamesAsync(page, "dashboard");
         await PageChecks.AuditAndSaveAsync(page, "dashboard-woorden");
+        await page.GotoAsync($"/beheer/metingen/{latest.Id}");
+        await Expect(page.Locator(".for-auditor-lead", new() { HasText = "daarmee is de trekking te herhalen" })).ToBeVisibleAsync();
+        await page.Locator("details.for-auditor", new() { Has = page.GetByText("Verschuiving (offset)") }).Locator("summary").ClickAsync();
+        var offset = await page.Locator("dt:text-is('Verschuiving (offset)') + dd").InnerTextAsync();
+        Assert.Matches(@"^\d+(,\d+)?$", offset.Trim()); // Dutch decimal comma, never a point
         await page.GotoAsync($"/beheer/metingen/{latest.Id}/duiding");
         await AssertNoOldNamesAsync(page, "duiding");
         await Expect(page.Locator("#duiding-measure option[value=toegang]")).ToHaveTextAsync(PlainLabels.Indicator("toegang"));
