@@ -89,5 +89,5 @@ public sealed class SyntheticResponseStream
     public IReadOnlyList<ReportScope> Scopes => [.. Municipalities.Select(m => new ReportScope(m, false)), new ReportScope("regio", true)];
 
     public static SurveyDefinition LoadOuders() =>
-        SurveyDefinitionLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "survey-definitions")).Single(d => d.Audience == Audience.Ouders);
+        SurveyDefinitionLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "survey-definitions")).Single(d => d.Audience == Audience.Ouders && d.Version == 1); // the benchmark's answers are v1's
 }

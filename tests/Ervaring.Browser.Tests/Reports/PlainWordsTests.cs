@@ -52,7 +52,7 @@ public sealed class PlainWordsTests(BrowserFixture fixture)
         var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync($"/raad/{slug}/{year}/data.csv")).TrimStart('\uFEFF')
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
         var (dimension, value, measure, label) = (Column(csv, "uitsplitsing"), Column(csv, "waarde"), Column(csv, "meting"), Column(csv, "omschrijving"));
-        foreach (var group in csv.Skip(1).Where(r => r[dimension] == Dimensions.AgeBand).GroupBy(r => (r[Column(csv, "doelgroep")], r[Column(csv, "soort")], r[measure])))
+        foreach (var group in csv.Skip(1).Where(r => r[dimension] == Dimensions.AgeBand).GroupBy(r => (r[Column(csv, "doelgroep")], r[Column(csv, "soort")], r[measure], r[Column(csv, "teljaar")])))
             AssertAgeOrder(group.Select(r => r[value]).ToList(), $"CSV, {group.Key}");
         foreach (var indicator in PlainLabels.Indicators)
             Assert.All(csv.Skip(1).Where(r => r[measure] == indicator && r[Column(csv, "soort")] == MeasureTypes.Indicator),
