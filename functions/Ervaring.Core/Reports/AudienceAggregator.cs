@@ -1,4 +1,5 @@
 using Ervaring.Core.Reports.Aggregation;
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Statistics;
 using Ervaring.Core.Surveys;
 
@@ -26,7 +27,7 @@ public sealed record ReportScope(string Name, bool IsRegion);
 /// A number item (questionnaire v2's weeks of waiting) is estimated as the share of its numeric answers above
 /// <paramref name="waitingWeeksThreshold"/> ("weet ik niet" is not a valid answer), a proportion like the others.
 /// </remarks>
-public sealed class AudienceAggregator(string audience, SurveyDefinition definition, WeightingStrata strata, AudienceCalibration? calibration = null,
+public sealed class AudienceAggregator(Audience audience, SurveyDefinition definition, WeightingStrata strata, AudienceCalibration? calibration = null,
     int waitingWeeksThreshold = Waves.WaveSettings.DefaultWaitingWeeksThreshold)
 {
     private const char Separator = '\u001f';
@@ -42,7 +43,10 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     private readonly Dictionary<string, string[]> _labelParts = new(StringComparer.Ordinal);
     private bool _materialized = true;
 
-    public string Audience => audience;
+    public Audience Audience { get; } = audience;
+
+    /// <summary>The audience as the rows spell it (<see cref="Audiences.Name"/>).</summary>
+    private readonly string _audienceName = audience.Name();
 
     /// <summary>Estimates that could not be made and strata merged, gathered while estimating.</summary>
     public AggregationDiagnostics Diagnostics { get; } = new();
@@ -166,7 +170,7 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
                 if (!_options.TryGetValue((item.Id, option.Code), out var accumulator)) continue;
                 var estimate = TryEstimate(estimator, accumulator, EstimateKind.Proportion, InScope(scope), $"{item.Id}={option.Code}");
                 if (estimate is null) continue;
-                rows.Add(new DistributionRow(audience, scope.Name, item.Id, option.Code, option.Label, estimate.Respondents, estimate.Value, estimate.Interval.Low, estimate.Interval.High));
+                rows.Add(new DistributionRow(_audienceName, scope.Name, item.Id, option.Code, option.Label, estimate.Respondents, estimate.Value, estimate.Interval.Low, estimate.Interval.High));
             }
         return rows;
     }
@@ -185,9 +189,9 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
             if (total is null) continue;
             rows.Add(Row(scope, Dimensions.Total, Dimensions.TotalValue, type, id, label, scale, total));
             foreach (var c in total.Collapses)
-                Diagnostics.Collapse(new CollapseRow(audience, id, c.From.ToString(), c.Into.ToString(), c.Reason));
+                Diagnostics.Collapse(new CollapseRow(_audienceName, id, c.From.ToString(), c.Into.ToString(), c.Reason));
             foreach (var (from, into) in _calibrated?.MergesOf(accumulator) ?? [])
-                Diagnostics.Collapse(new CollapseRow(audience, id, from, into, Statistics.Design.CategoryMerge.Reason));
+                Diagnostics.Collapse(new CollapseRow(_audienceName, id, from, into, Statistics.Design.CategoryMerge.Reason));
 
             var dimensions = scope.IsRegion ? Dimensions.Breakdowns.Prepend(Dimensions.Municipality) : Dimensions.Breakdowns;
             foreach (var dimension in dimensions)
@@ -223,23 +227,23 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
                 var rest = TryEstimate(estimator, accumulator, kind, (s, _) => s.Municipality != municipality, id);
                 if (own is null || rest is null) continue;
                 var difference = Trends.Compare(rest, own);
-                rows.Add(new ComparisonRow(audience, region.Name, id, municipality, rest.Respondents, difference.Difference,
+                rows.Add(new ComparisonRow(_audienceName, region.Name, id, municipality, rest.Respondents, difference.Difference,
                     difference.Interval.Low, difference.Interval.High, difference.IsSignificant));
             }
         }
         return rows;
     }
 
-    private IEnumerable<(string Type, string Id, string Label, EstimateKind Kind, string Scale)> Measures()
+    private IEnumerable<(string Type, string Id, string Label, EstimateKind Kind, Scale Scale)> Measures()
     {
         foreach (var indicator in definition.Indicators)
-            yield return (MeasureTypes.Indicator, indicator.Id, indicator.Label, EstimateKind.Mean, indicator.Positive == PositiveRule.Mark ? "cijfer" : "aandeel");
+            yield return (MeasureTypes.Indicator, indicator.Id, indicator.Label, EstimateKind.Mean, indicator.Positive == PositiveRule.Mark ? Scale.Cijfer : Scale.Aandeel);
         foreach (var item in EstimatedItems)
             yield return item.Type switch
             {
-                ItemType.Mark => (MeasureTypes.Item, item.Id, item.Text, EstimateKind.Mean, "cijfer"),
-                ItemType.Number => (MeasureTypes.Item, item.Id, WaitingLabel(waitingWeeksThreshold), EstimateKind.Proportion, "aandeel"),
-                _ => (MeasureTypes.Item, item.Id, item.Text, EstimateKind.Proportion, "aandeel"),
+                ItemType.Mark => (MeasureTypes.Item, item.Id, item.Text, EstimateKind.Mean, Scale.Cijfer),
+                ItemType.Number => (MeasureTypes.Item, item.Id, WaitingLabel(waitingWeeksThreshold), EstimateKind.Proportion, Scale.Aandeel),
+                _ => (MeasureTypes.Item, item.Id, item.Text, EstimateKind.Proportion, Scale.Aandeel),
             };
     }
 
@@ -247,8 +251,8 @@ public sealed class AudienceAggregator(string audience, SurveyDefinition definit
     public static string WaitingLabel(int thresholdWeeks) =>
         $"Wachtte langer dan {thresholdWeeks} weken tussen de vraag om hulp en de start van de hulp";
 
-    private EstimateRow Row(ReportScope scope, string dimension, string value, string type, string id, string label, string scale, Estimate e) =>
-        new(audience, scope.Name, dimension, value, type, id, label, EstimateRows.Name(e.Kind), scale,
+    private EstimateRow Row(ReportScope scope, string dimension, string value, string type, string id, string label, Scale scale, Estimate e) =>
+        new(_audienceName, scope.Name, dimension, value, type, id, label, EstimateRows.Name(e.Kind), scale.Name(),
             e.Respondents, e.Value, e.StandardError, e.DegreesOfFreedom, e.Interval.Low, e.Interval.High);
 
     private static Func<StratumKey, string, bool> InScope(ReportScope scope) =>

@@ -61,7 +61,7 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
                 Supplementary = wave.Settings.Supplementary,
                 Correction = correction,
                 EarlierVersions = earlierVersions,
-                Audiences = input.Audiences.Select(a => a.Audience).OrderBy(a => a == Audiences.OudersName ? 0 : 1).ToList(),
+                Audiences = input.Audiences.Select(a => a.Audience.Name()).OrderBy(a => a == Audiences.OudersName ? 0 : 1).ToList(),
                 Figures = figures,
                 Series = series,
                 Trends = PublicTrends(aggregate, scope, figures, series),
@@ -132,7 +132,7 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
     private static List<PublicReliability> Reliability(WaveInputs input, WaveAggregate aggregate, ReportScope scope, IReadOnlyList<PublicFigure> figures, int k)
     {
         var result = new List<PublicReliability>();
-        foreach (var audience in input.Audiences.Select(a => a.Audience))
+        foreach (var audience in input.Audiences.Select(a => a.Audience.Name()))
         {
             var rows = aggregate.Response.Where(r => r.Audience == audience && (scope.IsRegion || r.Municipality == scope.Name)).ToList();
             var invited = rows.Sum(r => r.Invited);

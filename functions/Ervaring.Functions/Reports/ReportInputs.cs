@@ -44,7 +44,7 @@ public sealed class ReportInputs(BlobDocuments documents, WaveDefinitions defini
             if (await definitions.GetAsync(wave.Id, audience, cancellationToken) is not { } definition) continue;
             var who = Audiences.Parse(audience);
             var strata = WeightingStrata.ForAudience(sampled, wave.Settings.Strata, rule, who);
-            audiences.Add(new AudienceInput(audience, definition, strata, Calibration(wave.Settings, audit, strata),
+            audiences.Add(new AudienceInput(who, definition, strata, Calibration(wave.Settings, audit, strata),
                 WaitingWeeksThreshold: wave.Settings.WaitingWeeksThreshold));
         }
         return new WaveInputs(wave, audit, audiences);

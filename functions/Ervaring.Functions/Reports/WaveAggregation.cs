@@ -1,5 +1,6 @@
 using Ervaring.Core.Reports;
 using Ervaring.Core.Reports.Aggregation;
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Waves;
 using Ervaring.Functions.Api;
 using Ervaring.Functions.Fielding;
@@ -50,9 +51,11 @@ public sealed class WaveAggregation(
     {
         var waveId = wave.Id;
         var aggregator = new WaveAggregator(input.Design);
+        // The stored audience name becomes the Audience type here; a name the wave cannot weight is skipped, as in the aggregator.
         await foreach (var answered in responses.ListAsync(waveId, cancellationToken))
-            aggregator.Add(answered.Audience,
-                new RespondentAttributes(answered.StratumKey, answered.Municipality, answered.CareType, answered.AgeBand, answered.Referrer, answered.DurationBand), answered.Answers);
+            if (Audiences.TryParse(answered.Audience, out var audience))
+                aggregator.Add(audience,
+                    new RespondentAttributes(answered.StratumKey, answered.Municipality, answered.CareType, answered.AgeBand, answered.Referrer, answered.DurationBand), answered.Answers);
 
         // Counted after the responses were read: during fielding both grow, and this way never fewer completes than aggregated.
         var counts = wave.FieldworkCountsFrozen ? await frozen.ReadAsync(waveId, cancellationToken) : await progress.CountLiveAsync(waveId, cancellationToken);

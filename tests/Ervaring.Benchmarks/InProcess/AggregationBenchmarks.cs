@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Ervaring.Core.Reports;
 using Ervaring.Core.Reports.Aggregation;
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Surveys;
 
 namespace Ervaring.Benchmarks.InProcess;
@@ -29,14 +30,14 @@ public class AggregationBenchmarks
     public static (int Rows, IReadOnlyList<SurveyItem> EstimatedItems, List<EstimateRow> Estimates, TimeSpan Accumulate, int Collapses) Run(SyntheticResponseStream stream, long responses)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var design = new WaveDesignInput("benchmark", [new AudienceInput("ouders", stream.Definition, stream.Strata)], stream.Scopes,
+        var design = new WaveDesignInput("benchmark", [new AudienceInput(Audience.Ouders, stream.Definition, stream.Strata)], stream.Scopes,
             new Dictionary<string, long>(StringComparer.Ordinal));
         var aggregator = new WaveAggregator(design);
         foreach (var (who, answers) in stream.Responses(responses))
-            aggregator.Add("ouders", who, answers);
+            aggregator.Add(Audience.Ouders, who, answers);
         var accumulate = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var result = aggregator.Result(new WaveAggregationContext(AggregateStatus.Draft, DateTimeOffset.UnixEpoch, [], []));
-        var estimated = new AudienceAggregator("ouders", stream.Definition, stream.Strata).EstimatedItems.ToList();
+        var estimated = new AudienceAggregator(Audience.Ouders, stream.Definition, stream.Strata).EstimatedItems.ToList();
         return (result.Estimates.Count + result.Distributions.Count, estimated, result.Estimates.ToList(), accumulate, result.Collapses.Count);
     }
 }

@@ -18,7 +18,7 @@ public static class PooledFigures
     public static List<ScopePopulationRow> Populations(WaveDesignInput design) =>
         [.. from audience in design.Audiences
             from scope in design.Scopes.Where(s => !s.IsRegion)
-            select new ScopePopulationRow(audience.Audience, scope.Name,
+            select new ScopePopulationRow(audience.Audience.Name(), scope.Name,
                 audience.Strata.Populations.Where(p => p.Key.Municipality == scope.Name).Sum(p => p.Value))];
 
     public static List<PooledRow> Compute(WaveDesignInput design, IReadOnlyList<EstimateRow> estimates, IReadOnlyList<ScopePopulationRow> populations,

@@ -1,3 +1,4 @@
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Statistics;
 
 namespace Ervaring.Core.Reports.Aggregation;
@@ -20,12 +21,14 @@ public static class ResponseTables
     {
         var rows = new List<RepresentativenessRow>();
         foreach (var audience in design.Audiences)
+        {
+            var name = audience.Audience.Name();
             foreach (var scope in design.Scopes)
             {
                 var strata = new List<StratumFieldwork>();
                 var careType = new Dictionary<StratumKey, string>();
                 var ageBand = new Dictionary<StratumKey, string>();
-                foreach (var row in response.Where(r => r.Audience == audience.Audience && (scope.IsRegion || r.Municipality == scope.Name)))
+                foreach (var row in response.Where(r => r.Audience == name && (scope.IsRegion || r.Municipality == scope.Name)))
                 {
                     if (audience.Strata.Find(row.Stratum) is not { } key) continue;
                     strata.Add(new StratumFieldwork(key, audience.Strata.Populations[key], row.Invited, 0, row.Completed));
@@ -38,10 +41,11 @@ public static class ResponseTables
                     [Dimensions.CareType] = k => careType[k],
                     [Dimensions.AgeBand] = k => ageBand[k],
                 });
-                var sentence = RepresentativenessSentence.Describe(result, (variable, category) => GroupNames.Of(audience.Audience, variable, category));
-                rows.Add(new RepresentativenessRow(audience.Audience, scope.Name, result.R, result.MeanPropensity, double.IsFinite(result.MaximalBias) ? result.MaximalBias : null, sentence,
+                var sentence = RepresentativenessSentence.Describe(result, (variable, category) => GroupNames.Of(name, variable, category));
+                rows.Add(new RepresentativenessRow(name, scope.Name, result.R, result.MeanPropensity, double.IsFinite(result.MaximalBias) ? result.MaximalBias : null, sentence,
                     result.Partials.SelectMany(p => p.Categories.Select(c => new PartialRow(p.Variable, c.Category, c.Propensity, c.Partial))).ToList()));
             }
+        }
         return rows;
     }
 }

@@ -6,7 +6,7 @@ namespace Ervaring.Core.Reports.Aggregation;
 /// <summary>What aggregation needs of one audience besides its responses: the questionnaire and weighting strata.</summary>
 /// <param name="Calibration">The frame's margins when the wave calibrates; null for post-stratification.</param>
 /// <param name="WaitingWeeksThreshold">The wave's threshold for the waiting share of number items (weeks of waiting).</param>
-public sealed record AudienceInput(string Audience, SurveyDefinition Definition, WeightingStrata Strata, AudienceCalibration? Calibration = null,
+public sealed record AudienceInput(Audience Audience, SurveyDefinition Definition, WeightingStrata Strata, AudienceCalibration? Calibration = null,
     int WaitingWeeksThreshold = Waves.WaveSettings.DefaultWaitingWeeksThreshold);
 
 /// <summary>
@@ -25,7 +25,7 @@ public sealed record WaveDesignInput(
     SampleSizeOptions? Pooling = null);
 
 /// <summary>An anonymous completed questionnaire as aggregation sees it: audience, coarse attributes, answers.</summary>
-public sealed record AnsweredQuestionnaire(string Audience, RespondentAttributes Who, IReadOnlyDictionary<string, IReadOnlyList<string>> Answers);
+public sealed record AnsweredQuestionnaire(Audience Audience, RespondentAttributes Who, IReadOnlyDictionary<string, IReadOnlyList<string>> Answers);
 
 /// <summary>Fieldwork of one audience and sampling stratum (frozen at close, or counted live during fielding).</summary>
 public sealed record FieldworkTally(string Audience, string StratumKey, string Municipality, string CareType, string AgeBand, int Invited, int Completed)

@@ -1,3 +1,5 @@
+using Ervaring.Core.Sampling;
+
 namespace Ervaring.Core.Reports.Aggregation;
 
 /// <summary>
@@ -14,12 +16,12 @@ namespace Ervaring.Core.Reports.Aggregation;
 public sealed class WaveAggregator
 {
     private readonly WaveDesignInput _design;
-    private readonly Dictionary<string, AudienceAggregator> _aggregators;
+    private readonly Dictionary<Audience, AudienceAggregator> _aggregators;
 
     public WaveAggregator(WaveDesignInput design)
     {
         _design = design;
-        _aggregators = design.Audiences.ToDictionary(a => a.Audience, a => new AudienceAggregator(a.Audience, a.Definition, a.Strata, a.Calibration, a.WaitingWeeksThreshold), StringComparer.Ordinal);
+        _aggregators = design.Audiences.ToDictionary(a => a.Audience, a => new AudienceAggregator(a.Audience, a.Definition, a.Strata, a.Calibration, a.WaitingWeeksThreshold));
     }
 
     /// <summary>Responses counted (those of an audience the wave does not have are skipped, as they cannot be weighted).</summary>
@@ -28,7 +30,7 @@ public sealed class WaveAggregator
     public void Add(AnsweredQuestionnaire response) => Add(response.Audience, response.Who, response.Answers);
 
     /// <summary>The same without a record per response (the 1M-response benchmark allocates nothing more than before).</summary>
-    public void Add(string audience, RespondentAttributes who, IReadOnlyDictionary<string, IReadOnlyList<string>> answers)
+    public void Add(Audience audience, RespondentAttributes who, IReadOnlyDictionary<string, IReadOnlyList<string>> answers)
     {
         if (!_aggregators.TryGetValue(audience, out var aggregator)) return;
         aggregator.Add(who, answers);
@@ -50,7 +52,7 @@ public sealed class WaveAggregator
                 comparisons.AddRange(aggregator.Comparisons(scope));
             }
             if (aggregator.OutsideStrata > 0)
-                problems.Add([$"{aggregator.OutsideStrata} antwoorden van {aggregator.Audience} vallen in een laag die niet in de steekproef staat; ze tellen niet mee."]);
+                problems.Add([$"{aggregator.OutsideStrata} antwoorden van {aggregator.Audience.Name()} vallen in een laag die niet in de steekproef staat; ze tellen niet mee."]);
             problems.Add(aggregator.Diagnostics.Problems);
         }
 

@@ -37,11 +37,11 @@ internal sealed class AggregationTestWave
     {
         var answers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (y != "NA") answers["q1"] = [y == "1" ? "5" : "2"];
-        return new AnsweredQuestionnaire(Audiences.OudersName, new RespondentAttributes(stratum, municipality, careType, ageBand, referrer), answers);
+        return new AnsweredQuestionnaire(Audience.Ouders, new RespondentAttributes(stratum, municipality, careType, ageBand, referrer), answers);
     }
 
     public WaveDesignInput Design(params ReportScope[] scopes) => new("w-test",
-        [new AudienceInput(Audiences.OudersName, Definition, WeightingStrata.ForAudience(Sampled, StrataVariables, AudienceRule.Default, Audience.Ouders))],
+        [new AudienceInput(Audience.Ouders, Definition, WeightingStrata.ForAudience(Sampled, StrataVariables, AudienceRule.Default, Audience.Ouders))],
         scopes, Sampled.ToDictionary(s => s.Key, s => s.Population, StringComparer.Ordinal));
 
     public static WaveAggregationContext Context(IReadOnlyList<FieldworkTally>? fieldwork = null, IReadOnlyList<PublishedAggregate>? earlier = null) =>

@@ -34,14 +34,14 @@ public class CalibratedAggregationTests
             var answers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             if (row["y"] != "NA") answers["q1"] = [row["y"] == "1" ? "5" : "2"];
             var band = AgeBands.Default.Bands[int.Parse(row["ageband"])].Label;
-            return new AnsweredQuestionnaire(Audiences.OudersName,
+            return new AnsweredQuestionnaire(Audience.Ouders,
                 new RespondentAttributes(Key(row), row["municipality"], row["caretype"], band, row["referrer"], withBands ? row["band"] : ""), answers);
         }).ToList();
 
         var variables = new CalibrationVariables();
         var calibration = calibrate ? new AudienceCalibration(variables, CalibrationMargins.FromFrame(variables.Names, frame)) : null;
         var strata = WeightingStrata.ForAudience(population.Values, Strata, AudienceRule.Default, Audience.Ouders);
-        var design = new WaveDesignInput("w-cal", [new AudienceInput(Audiences.OudersName, SurveyTestData.MinimalDefinition(), strata, calibration)],
+        var design = new WaveDesignInput("w-cal", [new AudienceInput(Audience.Ouders, SurveyTestData.MinimalDefinition(), strata, calibration)],
             [new ReportScope("regio", true)], population.ToDictionary(p => p.Key, p => p.Value.Population, StringComparer.Ordinal));
         return WaveAggregator.Aggregate(design, responses, AggregationTestWave.Context());
     }

@@ -33,10 +33,10 @@ public class WaitingShareTests
             var key = $"{row["municipality"]} | {row["caretype"]} | {row["ageband"]}";
             if (sampled.All(s => s.Key != key)) sampled.Add(new SampledStratum(key, row["municipality"], long.Parse(row["N"])));
             var answers = new Dictionary<string, IReadOnlyList<string>> { ["wachten"] = [answer(row["weeks"])] };
-            responses.Add(new AnsweredQuestionnaire(Audiences.OudersName, new RespondentAttributes(key, row["municipality"], row["caretype"], "4-11", ""), answers));
+            responses.Add(new AnsweredQuestionnaire(Audience.Ouders, new RespondentAttributes(key, row["municipality"], row["caretype"], "4-11", ""), answers));
         }
         var design = new WaveDesignInput("w-wachten",
-            [new AudienceInput(Audiences.OudersName, DefinitionWithWaiting(),
+            [new AudienceInput(Audience.Ouders, DefinitionWithWaiting(),
                 WeightingStrata.ForAudience(sampled, AggregationTestWave.StrataVariables, AudienceRule.Default, Audience.Ouders), WaitingWeeksThreshold: threshold)],
             [new ReportScope("G1", false)], sampled.ToDictionary(s => s.Key, s => s.Population, StringComparer.Ordinal));
         return WaveAggregator.Aggregate(design, responses, AggregationTestWave.Context());

@@ -26,7 +26,7 @@ public class ReminderAdviceTests
         if (small is { } s) cells.Add((s.CareType, "4-11", s.Population, s.Invited));
         var sampled = cells.Select(c => new SampledStratum($"{Town} | {c.CareType} | {c.Band}", Town, c.Population)).ToList();
         var strata = WeightingStrata.ForAudience(sampled, ["gemeente", "zorgvorm", "leeftijdsgroep"], AudienceRule.Default, Audience.Ouders);
-        var design = new WaveDesignInput("w-veld", [new AudienceInput(Audiences.OudersName, SurveyTestData.MinimalDefinition(), strata)],
+        var design = new WaveDesignInput("w-veld", [new AudienceInput(Audience.Ouders, SurveyTestData.MinimalDefinition(), strata)],
             [new ReportScope(Town, false)], sampled.ToDictionary(x => x.Key, x => x.Population, StringComparer.Ordinal));
         var course = cells.Select(c => new StratumCourse(Audiences.OudersName, $"{Town} | {c.CareType} | {c.Band}", Town, c.CareType, c.Band, c.Invited,
             Enumerable.Range(0, 10).ToDictionary(d => Start.AddDays(d), _ => completedPerDay(c.CareType)))).ToList();
