@@ -31,28 +31,30 @@ public sealed class CodebookTests
             [
                 .. codebook.Items.Skip(3),
                 first with { Themes = ["BESTAAT-NIET"] },
-                first with { Version = 2, SameAs = new CodebookItemRef(first.Questionnaire, 1, "bestaat_niet") },
+                // Version 3 exists for no questionnaire (version 2 does, since issue 16).
+                first with { Version = 3, SameAs = new CodebookItemRef(first.Questionnaire, 1, "bestaat_niet") },
             ],
         };
         var errors = broken.Check(Definitions());
         Assert.Contains(errors, e => e.Contains($"Vraag '{codebook.Items[0].Item}' van {codebook.Items[0].Questionnaire} versie 1 moet precies één keer", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("thema 'BESTAAT-NIET' bestaat niet", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains($"Vraag '{first.Item}' van {first.Questionnaire} versie 2 bestaat niet", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains($"Vraag '{first.Item}' van {first.Questionnaire} versie 3 bestaat niet", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_later_version_points_to_its_earlier_item_as_the_same()
     {
-        // A v2 of a questionnaire with one item kept as it was: its entry says "sameAs" the v1 item, and that checks out.
+        // A later version (3: one that does not exist yet, so it collides with nothing committed) keeps every v1 item as it
+        // was: its entries say "sameAs" the v1 item, and that checks out; pointing forward instead is refused.
         var definitions = Definitions();
-        var v1 = definitions.First();
-        var v2 = v1 with { Version = 2 };
+        var v1 = definitions.First(d => d.Version == 1);
+        var v3 = v1 with { Version = 3 };
         var codebook = Codebook.Parse(File.ReadAllText(CodebookPath()));
-        var v2Items = codebook.Items.Where(e => e.Questionnaire == v1.Id).Select(e => e with { Version = 2, SameAs = new CodebookItemRef(v1.Id, 1, e.Item) });
-        var extended = codebook with { Items = [.. codebook.Items, .. v2Items] };
-        Assert.Empty(extended.Check([.. definitions, v2]));
-        var backwards = extended with { Items = [.. codebook.Items, .. v2Items.Select(e => e with { SameAs = e.SameAs! with { Version = 3 } })] };
-        Assert.Contains(backwards.Check([.. definitions, v2]), e => e.Contains("eerdere versie", StringComparison.Ordinal));
+        var v3Items = codebook.Items.Where(e => e.Questionnaire == v1.Id && e.Version == 1).Select(e => e with { Version = 3, SameAs = new CodebookItemRef(v1.Id, 1, e.Item) }).ToList();
+        var extended = codebook with { Items = [.. codebook.Items, .. v3Items] };
+        Assert.Empty(extended.Check([.. definitions, v3]));
+        var backwards = extended with { Items = [.. codebook.Items, .. v3Items.Select(e => e with { SameAs = e.SameAs! with { Version = 4 } })] };
+        Assert.Contains(backwards.Check([.. definitions, v3]), e => e.Contains("eerdere versie", StringComparison.Ordinal));
     }
 
     [Fact]
