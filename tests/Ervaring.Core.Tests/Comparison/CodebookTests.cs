@@ -1,6 +1,7 @@
 using Ervaring.Core.Comparison;
 using Ervaring.Core.Surveys;
 using Ervaring.Core.Tests.Surveys;
+using Ervaring.Core.Waves;
 
 namespace Ervaring.Core.Tests.Comparison;
 
@@ -55,6 +56,30 @@ public sealed class CodebookTests
         Assert.Empty(extended.Check([.. definitions, v3]));
         var backwards = extended with { Items = [.. codebook.Items, .. v3Items.Select(e => e with { SameAs = e.SameAs! with { Version = 4 } })] };
         Assert.Contains(backwards.Check([.. definitions, v3]), e => e.Contains("eerdere versie", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_committed_codebook_says_v2_keeps_every_v1_item_and_indicator_and_adds_new_ones()
+    {
+        var codebook = Codebook.Parse(File.ReadAllText(CodebookPath()));
+        foreach (var id in new[] { "ceo-jeugd-ouders", "ceo-jeugd-jongeren" })
+        {
+            DefinitionRef v1 = new(id, 1), v2 = new(id, 2);
+            foreach (var item in codebook.Items.Where(e => e.Questionnaire == id && e.Version == 1))
+                Assert.True(codebook.Same(Ervaring.Core.Reports.MeasureTypes.Item, item.Item, v1, v2), $"{id} {item.Item}");
+            foreach (var indicator in new[] { "toegang", "kwaliteit", "effect", "rapportcijfer" })
+                Assert.True(codebook.Same(Ervaring.Core.Reports.MeasureTypes.Indicator, indicator, v1, v2), $"{id} {indicator}");
+            foreach (var item in new[] { "toegang_wachten", "een_regisseur", "een_plan", "eigen_netwerk", "hulp_dichtbij", "na_18", "maatregel_uitleg" })
+                Assert.False(codebook.Same(Ervaring.Core.Reports.MeasureTypes.Item, item, v1, v2), $"{id} {item}");
+        }
+    }
+
+    [Fact]
+    public void A_same_in_group_naming_a_version_without_the_indicator_is_refused()
+    {
+        var codebook = Codebook.Parse(File.ReadAllText(CodebookPath()));
+        var broken = codebook with { Indicators = [.. codebook.Indicators.Skip(1), codebook.Indicators[0] with { SameIn = [new CodebookVersions("ceo-jeugd-ouders", [1, 7])] }] };
+        Assert.Contains(broken.Check(Definitions()), e => e.Contains("versie 7 van ceo-jeugd-ouders", StringComparison.Ordinal));
     }
 
     [Fact]
