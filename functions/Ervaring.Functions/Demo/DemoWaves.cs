@@ -27,7 +27,7 @@ public sealed class DemoWaves(IServiceProvider services)
     /// than k, so the demo report shows use figures hidden by disclosure control (issue 14).
     /// </param>
     public async Task<string> CreateFieldingWaveAsync(string municipality, int year, int clients, bool current = false, bool census = false,
-        CancellationToken cancellationToken = default, int rareClients = 0)
+        CancellationToken cancellationToken = default, int rareClients = 0, int? questionnaireVersion = null)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var settings = new WaveSettings
@@ -39,6 +39,7 @@ public sealed class DemoWaves(IServiceProvider services)
             FieldEnd = current ? today.AddDays(30) : new DateOnly(year, 4, 30),
             ReferenceDate = current ? today.AddDays(-10) : new DateOnly(year, 3, 1),
             Census = census,
+            QuestionnaireVersion = questionnaireVersion,
         };
         var created = await services.GetRequiredService<WaveCreation>().CreateAsync(settings, Actor, cancellationToken);
         if (created.Value is not { } wave) throw new InvalidOperationException(created.Problem!.Detail);
