@@ -1,14 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ervaring.Core.Surveys;
+using Ervaring.Core.Waves;
 
 namespace Ervaring.Core.Comparison;
 
 /// <summary>A theme of the national model questionnaire for youth care: our own identifier and our own words.</summary>
 public sealed record CodebookTheme(string Id, string Name, string Description);
 
-/// <summary>An indicator of ours and the themes it covers.</summary>
-public sealed record CodebookIndicator(string Indicator, IReadOnlyList<string> Themes);
+/// <summary>
+/// An indicator of ours, the themes it covers, and <see cref="SameIn"/>: per questionnaire, the versions in which it is
+/// defined identically (same items, same scoring), so its figures may be compared across those versions. A version in
+/// no group is compared with no other version.
+/// </summary>
+public sealed record CodebookIndicator(string Indicator, IReadOnlyList<string> Themes, IReadOnlyList<CodebookVersions>? SameIn = null);
+
+/// <summary>Versions of one questionnaire in which an indicator is the same.</summary>
+public sealed record CodebookVersions(string Questionnaire, IReadOnlyList<int> Versions);
 
 /// <summary>One item of one questionnaire version.</summary>
 public sealed record CodebookItemRef(string Questionnaire, int Version, string Item);
@@ -63,6 +71,14 @@ public sealed record Codebook(int Version, IReadOnlyList<CodebookTheme> Themes, 
         {
             if (!indicators.Contains(entry.Indicator)) errors.Add($"Indicator '{entry.Indicator}' bestaat in geen vragenlijst.");
             errors.AddRange(entry.Themes.Where(t => !themes.Contains(t)).Select(t => $"Indicator '{entry.Indicator}': thema '{t}' bestaat niet."));
+            foreach (var group in entry.SameIn ?? [])
+                foreach (var version in group.Versions)
+                {
+                    if (!definitions.Any(d => d.Id == group.Questionnaire && d.Version == version && d.Indicators.Any(i => i.Id == entry.Indicator)))
+                        errors.Add($"Indicator '{entry.Indicator}': 'sameIn' noemt versie {version} van {group.Questionnaire}, maar daar bestaat deze indicator niet.");
+                    if ((entry.SameIn ?? []).Count(g => g.Questionnaire == group.Questionnaire && g.Versions.Contains(version)) > 1 || group.Versions.Count(v => v == version) > 1)
+                        errors.Add($"Indicator '{entry.Indicator}': versie {version} van {group.Questionnaire} staat meer dan eens in 'sameIn'.");
+                }
         }
 
         var items = definitions.SelectMany(d => d.Sections.SelectMany(s => s.Items).Select(i => (Key: new CodebookItemRef(d.Id, d.Version, i.Id), i.Type))).ToDictionary(x => x.Key, x => x.Type);
@@ -85,4 +101,34 @@ public sealed record Codebook(int Version, IReadOnlyList<CodebookTheme> Themes, 
     }
 
     private static CodebookItemRef Ref(CodebookItem e) => new(e.Questionnaire, e.Version, e.Item);
+
+    /// <summary>
+    /// Whether a figure of one questionnaire version may be set beside the same figure of another (trends, targets):
+    /// the same questionnaire and version, or for an item a chain of "sameAs" to a common earlier item, or for an
+    /// indicator both versions in one "sameIn" group. Anything the codebook does not state is not the same.
+    /// </summary>
+    /// <param name="measureType"><c>indicator</c> or <c>vraag</c> (as in the estimate tables).</param>
+    public bool Same(string measureType, string measure, DefinitionRef earlier, DefinitionRef later)
+    {
+        if (earlier.Id != later.Id) return false;
+        if (earlier.Version == later.Version) return true;
+        if (measureType == Reports.MeasureTypes.Indicator)
+            return Indicators.FirstOrDefault(i => i.Indicator == measure)?.SameIn?
+                .Any(g => g.Questionnaire == later.Id && g.Versions.Contains(earlier.Version) && g.Versions.Contains(later.Version)) == true;
+        var first = Root(new CodebookItemRef(earlier.Id, earlier.Version, measure));
+        return first is not null && first == Root(new CodebookItemRef(later.Id, later.Version, measure));
+    }
+
+    /// <summary>The earliest item a chain of "sameAs" leads to (the item itself without one); null when not in the codebook.</summary>
+    private CodebookItemRef? Root(CodebookItemRef item)
+    {
+        for (var steps = 0; steps <= Items.Count; steps++)
+        {
+            var entry = Items.FirstOrDefault(e => Ref(e) == item);
+            if (entry is null) return null;
+            if (entry.SameAs is not { } earlier) return item;
+            item = earlier;
+        }
+        return null; // a loop: "sameAs" always points to an earlier version, so Check refuses this codebook
+    }
 }

@@ -60,6 +60,9 @@ public static class SyntheticRespondents
                 case ItemType.Multiple:
                     answers[item.Id] = item.Options.Where((_, i) => i == 0 || random.NextDouble() < 0.25).Select(o => o.Code).Distinct().ToList();
                     break;
+                case ItemType.Number: // questionnaire v2's weeks of waiting: 0 to 16 weeks (v1 has no number item, so its demo answers stay the same)
+                    answers[item.Id] = [random.Next(0, 17).ToString(System.Globalization.CultureInfo.InvariantCulture)];
+                    break;
                 case ItemType.Open:
                     if (random.NextDouble() < 0.4)
                         answers[item.Id] = [(item.Id.Contains("goed", StringComparison.Ordinal) ? PositiveTexts : ImprovementTexts)[random.Next(4)]];

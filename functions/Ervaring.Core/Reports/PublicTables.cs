@@ -5,11 +5,14 @@ namespace Ervaring.Core.Reports;
 
 /// <summary>
 /// A figure as it may be published: rounded (whole percentages; marks to one decimal), and for a hidden cell
-/// neither the figure nor the exact number of respondents — only why it is hidden.
+/// neither the figure nor the exact number of respondents — only why it is hidden. <see cref="NewThisYear"/> is true for
+/// a figure with no identical figure in the previous wave's questionnaire (issue 16), and null otherwise, so the
+/// data.json of a report without new figures stays as it was.
 /// </summary>
 public sealed record PublicFigure(
     string Audience, string Scope, string Dimension, string DomainValue, string MeasureType, string Measure, string Label, string Scale,
-    long? Respondents, double? Value, double? CiLow, double? CiHigh, string? SuppressionReason)
+    long? Respondents, double? Value, double? CiLow, double? CiHigh, string? SuppressionReason,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] bool? NewThisYear = null)
 {
     public bool Suppressed => SuppressionReason is not null;
 

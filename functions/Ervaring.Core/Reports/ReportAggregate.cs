@@ -101,6 +101,9 @@ public sealed record WaveAggregate
     /// <summary>Pooled figures for municipalities with fewer valid answers than the margin needs.</summary>
     public IReadOnlyList<PooledRow> Pooled { get; init; } = [];
 
+    /// <summary>Totals with no identical figure in the previous wave's questionnaire (issue 16): "nieuw dit jaar".</summary>
+    public IReadOnlyList<Aggregation.NewFigureRow> NewThisYear { get; init; } = [];
+
     /// <summary>Estimates that could not be made, in Dutch (e.g. a municipality without any valid answer).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 }

@@ -30,7 +30,7 @@ public sealed class DemoWaves(IServiceProvider services)
     /// than k, so the demo report shows use figures hidden by disclosure control (issue 14).
     /// </param>
     public async Task<string> CreateFieldingWaveAsync(string municipality, int year, int clients, bool current = false, bool census = false,
-        CancellationToken cancellationToken = default, int rareClients = 0)
+        CancellationToken cancellationToken = default, int rareClients = 0, int? questionnaireVersion = null)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var (id, settings) = await CreateSampledWaveAsync(municipality, year, clients,
@@ -55,6 +55,7 @@ public sealed class DemoWaves(IServiceProvider services)
             FieldEnd = fieldEnd,
             ReferenceDate = fieldStart,
             Census = census,
+            QuestionnaireVersion = questionnaireVersion,
         };
         var created = await services.GetRequiredService<WaveCreation>().CreateAsync(settings, Actor, cancellationToken);
         if (created.Value is not { } wave) throw new InvalidOperationException(created.Problem!.Detail);

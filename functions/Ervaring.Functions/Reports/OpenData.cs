@@ -23,7 +23,9 @@ public static class OpenData
          // Issue 14 point 3: the year a row of soort "gebruik" counts (this year or an earlier one).
          "teljaar",
          // Issue 14 point 4: filled only on rows of soort "referentie" (a figure from outside the region).
-         "bron", "bronjaar", "populatie", "vergelijkbaarheid", "verschil"];
+         "bron", "bronjaar", "populatie", "vergelijkbaarheid", "verschil",
+         // Issue 16 point 2: on rows of soort "indicator" or "vraag", "ja" when the figure is new this year, else "nee".
+         "nieuw_dit_jaar"];
 
 
     public static byte[] Csv(PublicReport report)
@@ -37,18 +39,27 @@ public static class OpenData
     /// One row per figure, then the yardstick's rows (targets, report years) and the use figures, in <see cref="Columns"/> order; the
     /// draft download adds a column to these.
     /// </summary>
-    public static IEnumerable<IEnumerable<string?>> Rows(PublicReport report) => report.Figures.Select(f => new[]
-        {
-            report.Scope, report.Year.ToString(CultureInfo.InvariantCulture), report.Version.ToString(CultureInfo.InvariantCulture),
-            f.Audience, f.Dimension, f.DomainLabel, f.MeasureType, f.Measure, f.Label, f.Scale == "cijfer" ? "cijfer" : "procent",
-            f.Respondents?.ToString(CultureInfo.InvariantCulture), Number(f.Value), Number(f.CiLow), Number(f.CiHigh),
-            f.Suppressed ? "ja" : "nee", f.SuppressionReason, f.DomainValue,
-        })
+    public static IEnumerable<IEnumerable<string?>> Rows(PublicReport report) => report.Figures.Select(f => FigureRow(report, f))
         .Concat(Yardstick.YardstickRows.Targets(report))
         .Concat(Yardstick.YardstickRows.Years(report))
         .Concat(UseFigures.UseFigureRows.Rows(report))
         .Concat(Yardstick.YardstickRows.References(report))
         .Select(Padded);
+
+    private static string?[] FigureRow(PublicReport report, PublicFigure f)
+    {
+        var row = new string?[Columns.Count];
+        string?[] cells =
+        [
+            report.Scope, report.Year.ToString(CultureInfo.InvariantCulture), report.Version.ToString(CultureInfo.InvariantCulture),
+            f.Audience, f.Dimension, f.DomainLabel, f.MeasureType, f.Measure, f.Label, f.Scale == "cijfer" ? "cijfer" : "procent",
+            f.Respondents?.ToString(CultureInfo.InvariantCulture), Number(f.Value), Number(f.CiLow), Number(f.CiHigh),
+            f.Suppressed ? "ja" : "nee", f.SuppressionReason, f.DomainValue,
+        ];
+        cells.CopyTo(row, 0);
+        row[^1] = f.NewThisYear == true ? "ja" : "nee";
+        return row;
+    }
 
     /// <summary>Every row as wide as <see cref="Columns"/>: a row kind fills only its own columns, the rest stay empty.</summary>
     private static IEnumerable<string?> Padded(IEnumerable<string?> row)

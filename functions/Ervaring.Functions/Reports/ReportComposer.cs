@@ -13,7 +13,8 @@ namespace Ervaring.Functions.Reports;
 /// disclosure control. Earlier years' figures for the trend line come from what was published then, so a
 /// trend never shows a figure that was hidden in its own year.
 /// </summary>
-public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesComposer notes, Yardstick.YardstickComposer yardstick, UseFigures.UseFiguresComposer useFigures)
+public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesComposer notes, Yardstick.YardstickComposer yardstick, UseFigures.UseFiguresComposer useFigures,
+    Ervaring.Storage.Waves.WaveStore waves, Surveys.SurveyDefinitionCatalog catalog)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -39,15 +40,15 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
         foreach (var scope in scopes)
         {
             var rows = aggregate.Estimates.Where(e => e.Scope == scope.Name).ToList();
-            var figures = PublicTables.Protect(rows, control,
-                total => hiddenMunicipalities.Contains((total.Audience, total.MeasureType, total.Measure, scope.Name)));
+            var figures = MarkNew(PublicTables.Protect(rows, control,
+                total => hiddenMunicipalities.Contains((total.Audience, total.MeasureType, total.Measure, scope.Name))), aggregate, scope);
             if (scope.IsRegion)
                 foreach (var f in figures.Where(f => f.Dimension == Dimensions.Municipality && f.Suppressed))
                     hiddenMunicipalities.Add((f.Audience, f.MeasureType, f.Measure, f.DomainValue));
 
             var slug = SlugOf(wave, scope.Name);
             var (version, earlierVersions) = await versionOf(slug);
-            var series = await SeriesAsync(slug, wave.Settings.Year, figures, cancellationToken);
+            var series = await SeriesAsync(slug, wave, figures, cancellationToken);
             var composed = await notes.AttachAsync(new PublicReport
             {
                 Scope = scope.Name,
@@ -77,9 +78,21 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
         return reports;
     }
 
-    /// <summary>Published totals of the indicators: earlier years from their latest published data.json, and this year.</summary>
-    private async Task<List<PublicTrendPoint>> SeriesAsync(string slug, int year, IReadOnlyList<PublicFigure> figures, CancellationToken cancellationToken)
+    /// <summary>Issue 16: every figure of a measure the aggregate lists as new this year (in this scope) carries the mark.</summary>
+    private static IReadOnlyList<PublicFigure> MarkNew(IReadOnlyList<PublicFigure> figures, WaveAggregate aggregate, ReportScope scope)
     {
+        var fresh = aggregate.NewThisYear.Where(n => n.Scope == scope.Name).Select(n => (n.Audience, n.MeasureType, n.Measure)).ToHashSet();
+        return fresh.Count == 0 ? figures : figures.Select(f => fresh.Contains((f.Audience, f.MeasureType, f.Measure)) ? f with { NewThisYear = true } : f).ToList();
+    }
+
+    /// <summary>
+    /// Published totals of the indicators: earlier years from their latest published data.json, and this year. An
+    /// earlier year's point is kept only when the codebook says its indicator is the same in that wave's questionnaire
+    /// (issue 16), so the trend line and the targets' course never join figures that are not the same.
+    /// </summary>
+    private async Task<List<PublicTrendPoint>> SeriesAsync(string slug, Ervaring.Core.Waves.WaveRecord wave, IReadOnlyList<PublicFigure> figures, CancellationToken cancellationToken)
+    {
+        var year = wave.Settings.Year;
         var points = new List<PublicTrendPoint>();
         var published = await archive.ListAsync(slug, cancellationToken);
         foreach (var earlier in published.Where(v => v.Year < year).GroupBy(v => v.Year))
@@ -89,7 +102,10 @@ public sealed class ReportComposer(ReportArchive archive, Council.CouncilNotesCo
             if (bytes is null) continue;
             var report = JsonSerializer.Deserialize<PublicReport>(bytes, Json);
             if (report is null) continue;
-            points.AddRange(TotalPoints(report.Figures, earlier.Key));
+            var theirs = catalog.Codebook is null ? null : (await waves.GetAsync(report.WaveId, cancellationToken))?.Wave.Definitions;
+            points.AddRange(TotalPoints(report.Figures, earlier.Key).Where(p => catalog.Codebook is not { } codebook
+                || (theirs?.GetValueOrDefault(p.Audience) is { } then && wave.Definitions.GetValueOrDefault(p.Audience) is { } now
+                    && codebook.Same(p.MeasureType, p.Measure, then, now))));
         }
         points.AddRange(TotalPoints(figures, year));
         return points.OrderBy(p => p.Year).ToList();

@@ -18,7 +18,7 @@ namespace Ervaring.Functions.Reports;
 /// </summary>
 public sealed class WaveAggregation(
     WaveStore waves, ReportInputs inputs, ResponseStore responses, FieldworkProgress progress, FieldworkCountStore frozen,
-    ReportAggregateStore store, TimeProvider clock)
+    ReportAggregateStore store, TimeProvider clock, Surveys.SurveyDefinitionCatalog catalog)
 {
     public async Task<Outcome<WaveAggregate>> ComputeAsync(string waveId, CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ public sealed class WaveAggregation(
         var counts = wave.FieldworkCountsFrozen ? await frozen.ReadAsync(waveId, cancellationToken) : await progress.CountLiveAsync(waveId, cancellationToken);
         var aggregate = aggregator.Result(new WaveAggregationContext(status, clock.GetUtcNow(),
             counts.Select(c => new FieldworkTally(c.Audience, c.StratumKey, c.Municipality, c.CareType, c.AgeBand, c.Invited, c.Completed)).ToList(),
-            await EarlierPublishedAsync(wave, cancellationToken)));
+            await EarlierPublishedAsync(wave, cancellationToken), catalog.Codebook));
         // Nothing changed since the stored result (a repeated request, or the timer after the officer): keep it as it
         // is, computed-at included, so the repeat gets the same answer and storage is not written again.
         if (await store.ReadAsync(waveId, status, cancellationToken) is { } previous && await store.IsStoredAsync(aggregate with { ComputedAt = previous.ComputedAt }, cancellationToken))
@@ -78,7 +78,7 @@ public sealed class WaveAggregation(
             .Where(w => w.Id != wave.Id && w.State == WaveState.Published && w.Settings.Year < wave.Settings.Year).ToList();
         foreach (var previous in earlier)
             if (await store.ReadAsync(previous.Id, AggregateStatus.Draft, cancellationToken) is { } theirs)
-                result.Add(new PublishedAggregate(previous.Id, previous.Settings.Year, theirs));
+                result.Add(new PublishedAggregate(previous.Id, previous.Settings.Year, theirs, previous.Definitions));
         return result;
     }
 }

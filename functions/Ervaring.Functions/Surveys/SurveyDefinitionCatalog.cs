@@ -1,3 +1,4 @@
+using Ervaring.Core.Comparison;
 using Ervaring.Core.Surveys;
 using Ervaring.Functions.Hosting.Settings;
 
@@ -15,8 +16,9 @@ public sealed class SurveyDefinitionCatalog
     private readonly Dictionary<(string Id, int Version), SurveyDefinition> _byKey;
     private readonly Dictionary<(string Id, int Version), string> _rawJson;
 
-    public SurveyDefinitionCatalog(IReadOnlyList<SurveyDefinition> definitions, IReadOnlyDictionary<(string Id, int Version), string> rawJson)
+    public SurveyDefinitionCatalog(IReadOnlyList<SurveyDefinition> definitions, IReadOnlyDictionary<(string Id, int Version), string> rawJson, Codebook? codebook = null)
     {
+        Codebook = codebook;
         _byKey = definitions.ToDictionary(d => (d.Id, d.Version));
         _rawJson = new Dictionary<(string Id, int Version), string>(rawJson);
     }
@@ -25,6 +27,13 @@ public sealed class SurveyDefinitionCatalog
     public string RawJson(string id, int version) => _rawJson[(id, version)];
 
     public IReadOnlyCollection<SurveyDefinition> All => _byKey.Values;
+
+    /// <summary>
+    /// The codebook (<c>codebook/codebook.json</c> beside the questionnaires): which figures are the same across
+    /// versions, for trends and the "nieuw dit jaar" mark. Null only for a folder without one (then every version is
+    /// compared as before issue 16).
+    /// </summary>
+    public Codebook? Codebook { get; }
 
     public SurveyDefinition? Find(string id, int version) => _byKey.GetValueOrDefault((id, version));
 
@@ -51,7 +60,16 @@ public sealed class SurveyDefinitionCatalog
         // The loader enforces the file name {id}.v{version}.json, so the raw text is found by name.
         // with its translation files merged in, so a wave's snapshot holds every language (v1: the file byte for byte).
         var raw = definitions.ToDictionary(d => (d.Id, d.Version), d => SurveyDefinitionLoader.SnapshotJson(folder, d.Id, d.Version));
-        return new SurveyDefinitionCatalog(definitions, raw);
+        // A codebook that does not fit the questionnaires stops the app too: trends would compare the wrong figures.
+        var codebookFile = Path.Combine(folder, "codebook", "codebook.json");
+        Codebook? codebook = null;
+        if (File.Exists(codebookFile))
+        {
+            codebook = Codebook.Parse(File.ReadAllText(codebookFile));
+            if (codebook.Check(definitions) is { Count: > 0 } errors)
+                throw new InvalidOperationException($"{codebookFile}: " + string.Join(" ", errors));
+        }
+        return new SurveyDefinitionCatalog(definitions, raw, codebook);
     }
 }
 

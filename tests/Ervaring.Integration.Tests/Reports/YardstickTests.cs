@@ -72,7 +72,7 @@ public sealed class YardstickTests(AppFixture fixture)
 
         var csv = Encoding.UTF8.GetString(await admin.GetByteArrayAsync($"/raad/{slug}/{year}/data.csv"));
         var header = csv.TrimStart('\uFEFF').Split("\r\n")[0];
-        Assert.EndsWith("streefwaarde;streefjaar;oordeel;koers;beleidsstuk;beleidsstuk_link;rapportjaar;stand;verschenen_op;op_tijd;reden_geen_onderzoek;teljaar;bron;bronjaar;populatie;vergelijkbaarheid;verschil", header);
+        Assert.EndsWith("streefwaarde;streefjaar;oordeel;koers;beleidsstuk;beleidsstuk_link;rapportjaar;stand;verschenen_op;op_tijd;reden_geen_onderzoek;teljaar;bron;bronjaar;populatie;vergelijkbaarheid;verschil;nieuw_dit_jaar", header); // issue 16 appended the last column
         Assert.Contains(";streefwaarde;toegang;", csv);
         Assert.Contains(";rapportjaar;", csv);
 

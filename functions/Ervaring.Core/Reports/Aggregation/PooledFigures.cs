@@ -22,7 +22,7 @@ public static class PooledFigures
                 audience.Strata.Populations.Where(p => p.Key.Municipality == scope.Name).Sum(p => p.Value))];
 
     public static List<PooledRow> Compute(WaveDesignInput design, IReadOnlyList<EstimateRow> estimates, IReadOnlyList<ScopePopulationRow> populations,
-        IReadOnlyList<PublishedAggregate> earlier)
+        IReadOnlyList<PublishedAggregate> earlier, VersionComparison? versions = null)
     {
         var rows = new List<PooledRow>();
         if (design.Pooling is not { } options) return rows;
@@ -38,7 +38,7 @@ public static class PooledFigures
                 if (pooled.Count == MaximumYears) break;
                 var old = year.Aggregate.Estimates.FirstOrDefault(e => IndicatorTotalKey.IsIndicatorTotal(e) && IndicatorTotalKey.Of(e) == IndicatorTotalKey.Of(row));
                 var oldPopulation = Population(year.Aggregate, row.Audience, row.Scope);
-                if (old is null || oldPopulation <= 0 || old.Kind != row.Kind) continue;
+                if (old is null || oldPopulation <= 0 || old.Kind != row.Kind || versions?.Same(row, year) == false) continue;
                 pooled.Add(new YearEstimate(year.Year, EstimateRows.ToEstimate(old), oldPopulation));
             }
             if (pooled.Count < 2) continue;

@@ -10,10 +10,13 @@ public readonly record struct IndicatorTotalKey(string Audience, string Scope, s
     public static bool IsIndicatorTotal(EstimateRow row) => row.Dimension == Dimensions.Total && row.MeasureType == MeasureTypes.Indicator;
 }
 
-/// <summary>Trends: this wave's indicator totals against the same totals of every earlier published wave.</summary>
+/// <summary>
+/// Trends: this wave's indicator totals against the same totals of every earlier published wave, only where the
+/// codebook says the figure is the same in both waves' questionnaire versions (<see cref="VersionComparison"/>).
+/// </summary>
 public static class TrendComparison
 {
-    public static List<TrendRow> Compare(IReadOnlyList<EstimateRow> estimates, IEnumerable<PublishedAggregate> earlier)
+    public static List<TrendRow> Compare(IReadOnlyList<EstimateRow> estimates, IEnumerable<PublishedAggregate> earlier, VersionComparison? versions = null)
     {
         var trends = new List<TrendRow>();
         var mine = estimates.Where(IndicatorTotalKey.IsIndicatorTotal).ToList();
@@ -23,6 +26,7 @@ public static class TrendComparison
             foreach (var row in mine)
             {
                 if (!theirs.TryGetValue(IndicatorTotalKey.Of(row), out var old)) continue;
+                if (versions?.Same(row, previous) == false) continue;
                 var trend = Trends.Compare(EstimateRows.ToEstimate(old), EstimateRows.ToEstimate(row));
                 trends.Add(new TrendRow(row.Audience, row.Scope, row.MeasureType, row.Measure, previous.WaveId, previous.Year,
                     old.Value, row.Value, trend.Difference, trend.Interval.Low, trend.Interval.High, trend.IsSignificant));

@@ -35,9 +35,12 @@ public sealed record FieldworkTally(string Audience, string StratumKey, string M
 }
 
 /// <summary>The report draft of an earlier published wave, for trends.</summary>
-public sealed record PublishedAggregate(string WaveId, int Year, WaveAggregate Aggregate);
+/// <param name="Questionnaires">Its questionnaire per audience (the wave record's), for the codebook's comparison.</param>
+public sealed record PublishedAggregate(string WaveId, int Year, WaveAggregate Aggregate, IReadOnlyDictionary<string, Waves.DefinitionRef>? Questionnaires = null);
 
 /// <summary>What is known only after the responses were read: fieldwork counts, earlier published drafts, the time.</summary>
 /// <param name="Earlier">Earlier published waves in the order their trends are listed within a year.</param>
+/// <param name="Codebook">Which figures are the same across questionnaire versions (see <see cref="VersionComparison"/>).</param>
 public sealed record WaveAggregationContext(
-    string Status, DateTimeOffset ComputedAt, IReadOnlyList<FieldworkTally> Fieldwork, IReadOnlyList<PublishedAggregate> Earlier);
+    string Status, DateTimeOffset ComputedAt, IReadOnlyList<FieldworkTally> Fieldwork, IReadOnlyList<PublishedAggregate> Earlier,
+    Comparison.Codebook? Codebook = null);

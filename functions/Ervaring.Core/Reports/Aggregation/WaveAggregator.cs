@@ -58,6 +58,7 @@ public sealed class WaveAggregator
 
         var response = ResponseTables.Rows(_design, context.Fieldwork);
         var populations = PooledFigures.Populations(_design);
+        var versions = VersionComparison.For(_design, context.Codebook);
         return new WaveAggregate
         {
             WaveId = _design.WaveId,
@@ -68,12 +69,13 @@ public sealed class WaveAggregator
             Distributions = distributions,
             Response = response,
             Representativeness = ResponseTables.Representativeness(_design, response),
-            Trends = TrendComparison.Compare(estimates, context.Earlier),
+            Trends = TrendComparison.Compare(estimates, context.Earlier, versions),
+            NewThisYear = versions.NewThisYear(estimates, context.Earlier),
             Collapses = _aggregators.Values.SelectMany(a => a.Diagnostics.Collapses).ToList(),
             Comparisons = comparisons,
             Problems = AggregationDiagnostics.MergeProblems(problems),
             Populations = populations,
-            Pooled = PooledFigures.Compute(_design, estimates, populations, context.Earlier),
+            Pooled = PooledFigures.Compute(_design, estimates, populations, context.Earlier, versions),
         };
     }
 
