@@ -34,7 +34,7 @@ public sealed class DemoWaves(IServiceProvider services)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var (id, settings) = await CreateSampledWaveAsync(municipality, year, clients,
-            current ? today.AddDays(-10) : new DateOnly(year, 3, 1), current ? today.AddDays(30) : new DateOnly(year, 4, 30), census, cancellationToken, rareClients);
+            current ? today.AddDays(-10) : new DateOnly(year, 3, 1), current ? today.AddDays(30) : new DateOnly(year, 4, 30), census, cancellationToken, rareClients, questionnaireVersion);
         var start = current
             ? ActivatorUtilities.CreateInstance<FieldingStart>(services, (TimeProvider)new DemoDayClock(settings.FieldStart))
             : services.GetRequiredService<FieldingStart>();
@@ -44,7 +44,7 @@ public sealed class DemoWaves(IServiceProvider services)
 
     /// <summary>A wave created, with a synthetic register read and its sample drawn: ready for the letters and the start.</summary>
     public async Task<(string Id, WaveSettings Settings)> CreateSampledWaveAsync(string municipality, int year, int clients, DateOnly fieldStart, DateOnly fieldEnd,
-        bool census = false, CancellationToken cancellationToken = default, int rareClients = 0)
+        bool census = false, CancellationToken cancellationToken = default, int rareClients = 0, int? questionnaireVersion = null)
     {
         var settings = new WaveSettings
         {

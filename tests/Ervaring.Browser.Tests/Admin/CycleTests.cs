@@ -130,7 +130,7 @@ public sealed class CycleTests(BrowserFixture fixture)
         var csvLines = await LinesAsync(csv);
         // The public columns (the yardstick's included), then the draft's own last column.
         Assert.Contains(";waardecode;", csvLines[0]);
-        Assert.EndsWith(";reden_geen_onderzoek;teljaar;bron;bronjaar;populatie;vergelijkbaarheid;verschil;status", csvLines[0]);
+        Assert.EndsWith(";reden_geen_onderzoek;teljaar;bron;bronjaar;populatie;vergelijkbaarheid;verschil;nieuw_dit_jaar;status", csvLines[0]);
         Assert.All(csvLines.Skip(1), line => Assert.EndsWith(";concept — niet openbaar", line));
         var jsonHref = await page.GetByRole(AriaRole.Link, new() { Name = "JSON", Exact = true }).GetAttributeAsync("href");
         var json = await page.Context.APIRequest.GetAsync(jsonHref!);

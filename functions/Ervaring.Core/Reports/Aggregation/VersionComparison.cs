@@ -1,4 +1,5 @@
 using Ervaring.Core.Comparison;
+using Ervaring.Core.Sampling;
 using Ervaring.Core.Waves;
 
 namespace Ervaring.Core.Reports.Aggregation;
@@ -22,7 +23,7 @@ public sealed record NewFigureRow(string Audience, string Scope, string MeasureT
 public sealed class VersionComparison(Codebook? codebook, IReadOnlyDictionary<string, DefinitionRef> current)
 {
     public static VersionComparison For(WaveDesignInput design, Codebook? codebook) =>
-        new(codebook, design.Audiences.ToDictionary(a => a.Audience, a => new DefinitionRef(a.Definition.Id, a.Definition.Version), StringComparer.Ordinal));
+        new(codebook, design.Audiences.ToDictionary(a => a.Audience.Name(), a => new DefinitionRef(a.Definition.Id, a.Definition.Version), StringComparer.Ordinal));
 
     /// <summary>
     /// Whether this wave's figure and the earlier wave's figure of the same measure are the same figure. With a
