@@ -122,7 +122,7 @@ public sealed class LiveApp : IAsyncDisposable
     }
 
     public static IReadOnlyDictionary<string, SurveyDefinition> Definitions() =>
-        SurveyDefinitionLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "survey-definitions")).ToDictionary(d => d.Audience.Name());
+        SurveyDefinitionLoader.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "survey-definitions")).Where(d => d.Version == 1).ToDictionary(d => d.Audience.Name()); // the demo waves the benchmarks drive are on v1
 
     public async ValueTask DisposeAsync()
     {
