@@ -66,9 +66,12 @@ public sealed class PackageTests(BuiltPackage package)
     public void The_files_the_app_reads_next_to_itself_are_in_the_package()
     {
         using var zip = package.Open();
-        var definitions = Directory.GetFiles(RepositoryRoot.Combine("survey-definitions"), "*.json").Select(Path.GetFileName).Order().ToList();
-        Assert.NotEmpty(definitions);
-        Assert.Equal(definitions, zip.Entries.Where(e => e.FullName.StartsWith("survey-definitions/") && e.Name.EndsWith(".json")).Select(e => e.Name).Order());
+        // The questionnaires, their translations and the codebook (in its own folder, which the loader does not read as a questionnaire).
+        var root = RepositoryRoot.Combine("survey-definitions");
+        var definitions = Directory.GetFiles(root, "*.json", SearchOption.AllDirectories)
+            .Select(f => "survey-definitions/" + Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("survey-definitions/codebook/codebook.json", definitions);
+        Assert.Equal(definitions, zip.Entries.Where(e => e.FullName.StartsWith("survey-definitions/") && e.Name.EndsWith(".json")).Select(e => e.FullName).Order(StringComparer.Ordinal));
         // Municipalities' logos (Ervaring:Municipalities:{id}:Logo = gemeente-logos/<file>) travel the same way.
         var logos = Directory.GetFiles(RepositoryRoot.Combine("gemeente-logos")).Select(Path.GetFileName).Order().ToList();
         Assert.NotEmpty(logos);
