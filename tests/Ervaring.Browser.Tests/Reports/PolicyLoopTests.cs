@@ -94,7 +94,10 @@ public sealed class PolicyLoopTests(BrowserFixture fixture)
         Assert.Equal(2, quotes.Count);
         Assert.Contains(quotes, q => q.Contains(paraphrase) && q.Contains("in eigen woorden samengevat door de gemeente"));
         Assert.Contains(quotes, q => q.Contains(verbatim) && q.Contains("gekozen door de gemeente"));
-        Assert.DoesNotContain(original, await page.ContentAsync());
+        // The paraphrased answer's own words are not shown; two synthetic respondents can write the same sentence, and
+        // then it stands once, as the other, verbatim quote.
+        var html = await page.ContentAsync();
+        Assert.Equal(original == verbatim ? 1 : 0, System.Text.RegularExpressions.Regex.Count(html, System.Text.RegularExpressions.Regex.Escape(original)));
         await PageChecks.AuditAndSaveAsync(page, "raad-rapport-jaar1");
 
         // --- a year on: the overview asks for a status, the officer gives it ---
