@@ -12,6 +12,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
+    /// <summary>
+    /// How long one step (a navigation, a click, an expectation) may take. Locally a step takes well under a second;
+    /// the CI machine is slower and shared, so the margin is wide: a failing test only waits longer.
+    /// </summary>
+    public const float StepTimeout = 30_000;
+
     private readonly AppFixture _app = new();
     private IPlaywright? _playwright;
 
@@ -44,7 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             IsMobile = viewport == Phone,
             DeviceScaleFactor = viewport == Phone ? 2 : 1,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(StepTimeout);
         return await context.NewPageAsync();
     }
 

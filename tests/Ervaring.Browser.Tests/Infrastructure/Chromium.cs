@@ -16,6 +16,9 @@ public static class Chromium
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
+        // Expect(...) has its own timeout (5 s unless set), apart from the context's step timeout; both get the
+        // same wide margin, so a slow CI machine fails no assertion that only needed a few more seconds.
+        Assertions.SetDefaultExpectTimeout(BrowserFixture.StepTimeout);
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException($"Chromium is not installed at {ExecutablePath}. Install the Debian package 'chromium' or set {PathVariable}.");
         return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -31,7 +31,7 @@ public sealed class RegionBrowserFixture : IAsyncLifetime
             ViewportSize = BrowserFixture.Phone, HasTouch = true, IsMobile = true, DeviceScaleFactor = 2,
             Locale = "nl-NL", TimezoneId = "Europe/Amsterdam",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserFixture.StepTimeout);
         return await context.NewPageAsync();
     }
 
