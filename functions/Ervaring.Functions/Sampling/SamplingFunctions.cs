@@ -96,15 +96,22 @@ public sealed class SamplingFunctions(SamplingService sampling, InvitationExport
     }
 
     [Function("FieldingStart"), Beheerder]
-    [Described(Tag, "Start het veldwerk: de brieven zijn verstuurd")]
-    [Returns(StatusCodes.Status200OK, typeof(FieldingStarted)), Returns(StatusCodes.Status404NotFound), Returns(StatusCodes.Status409Conflict)]
+    [Described(Tag, "Start het veldwerk: de brieven zijn verstuurd. Vóór de geplande startdag mag de body de reden geven ({\"earlyStartReason\": \"…\"}); die komt in het logboek en het rapport")]
+    [Accepts("application/json", typeof(FieldingStartRequest))]
+    [Returns(StatusCodes.Status200OK, typeof(FieldingStarted)), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status404NotFound), Returns(StatusCodes.Status409Conflict), Returns(StatusCodes.Status415UnsupportedMediaType)]
     public async Task<IResult> StartFielding(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/waves/{id}/fielding")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var outcome = await fielding.StartAsync(id, WaveFunctions.Actor(request.HttpContext.User), cancellationToken);
+        // No body is the old call and still starts; a script that starts early can say why, as the page asks.
+        var body = await JsonBody.ReadAsync<FieldingStartRequest>(request, allowEmpty: true, cancellationToken);
+        if (body.Error is not null) return body.Error;
+        var outcome = await fielding.StartAsync(id, WaveFunctions.Actor(request.HttpContext.User), cancellationToken, body.Value?.EarlyStartReason);
         return outcome.Problem?.ToResult() ?? Results.Ok(new FieldingStarted(id, outcome.Value!.State));
     }
 }
+
+/// <summary>Optional body of the start: why fielding starts before the planned day (kept only when it does).</summary>
+public sealed record FieldingStartRequest(string? EarlyStartReason);
 
 /// <summary>The answer to starting fielding: the wave and its new state.</summary>
 public sealed record FieldingStarted(string Id, WaveState State);
