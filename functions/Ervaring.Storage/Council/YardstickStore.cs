@@ -89,6 +89,13 @@ public sealed class YardstickStore(StorageAccount account)
         return result;
     }
 
+    /// <summary>Removing what is gone already is a repeat (the same button sent twice), not an error.</summary>
+    public async Task DeleteReferenceAsync(string municipality, ReferenceFigure figure, CancellationToken cancellationToken = default)
+    {
+        try { await Table.DeleteEntityAsync(Partition(municipality), ReferenceRow(figure), cancellationToken: cancellationToken); }
+        catch (RequestFailedException ex) when (ex.Status == 404) { }
+    }
+
     private static string ReferenceRow(ReferenceFigure figure) => "ref|" + string.Join('|', figure.Key.Split('|').Select(StorageKeys.Encode));
 
     private static string TargetRow(Target target) => "doel|" + string.Join('|', target.Key.Split('|').Select(StorageKeys.Encode));

@@ -117,6 +117,12 @@ public sealed class FormPostRedirectTests(AppFixture fixture) : IDisposable
             return new Post($"/beheer/gemeenten/{Slugs.Of(place)}/referenties", [], File: System.Text.Encoding.UTF8.GetBytes(
                 "meting;doelgroep;bron;jaar;populatie;waarde;ondergrens;bovengrens;vergelijkbaar;verschil\r\ntoegang;ouders;Testbron;2024;ouders;70;;;goed;\r\n"));
         },
+        ["PagesYardstickReferenceDelete"] = async t =>
+        {
+            var place = Officer.Place("Prgrefweg");
+            await t.Officer.CreateAsync(place);
+            return new Post($"/beheer/gemeenten/{Slugs.Of(place)}/referenties/verwijderen", [("sleutel", "toegang|ouders|Testbron|2024")]);
+        },
     };
 
     [Fact]

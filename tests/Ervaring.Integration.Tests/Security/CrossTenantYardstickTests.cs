@@ -24,6 +24,7 @@ public sealed partial class CrossTenantTests
             await api.PutAsJsonAsync($"/api/municipalities/{foreign}/years/2020/reason", new { reason = "x" }),
             await api.PutAsync($"/api/municipalities/{foreign}/references", new StringContent(
                 "meting;doelgroep;bron;jaar;populatie;waarde;vergelijkbaar\r\ntoegang;ouders;Bron;2024;ouders;70;goed\r\n", System.Text.Encoding.UTF8, "text/csv")),
+            await api.DeleteAsync($"/api/municipalities/{foreign}/references?measure=toegang&audience=ouders&source=Bron&year=2024"),
         })
         {
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -54,6 +55,7 @@ public sealed partial class CrossTenantTests
             await client.PostAsync($"/beheer/gemeenten/{foreign}/streefwaarden/verwijderen", Form(("sleutel", "ouders|toegang|totaal|totaal|2026"))),
             await client.PostAsync($"/beheer/gemeenten/{foreign}/jaren", Form(("jaar", "2020"), ("reden", "x"))),
             await client.PostAsync($"/beheer/gemeenten/{foreign}/referenties", Form()),
+            await client.PostAsync($"/beheer/gemeenten/{foreign}/referenties/verwijderen", Form(("sleutel", "toegang|ouders|Bron|2024"))),
         })
         {
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

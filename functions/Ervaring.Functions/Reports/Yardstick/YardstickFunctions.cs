@@ -77,6 +77,22 @@ public sealed class YardstickFunctions(YardstickService service)
             : Problem.BadRequest($"Er is niets opgeslagen: {errors.Count} fout(en) in het bestand. {errors[0]}", new Dictionary<string, object?> { ["errors"] = errors }).ToResult();
     }
 
+    [Function("YardstickReferenceDelete"), Beheerder, ScopeInCode(Scoped)]
+    [Described(Tag, "Verwijder een referentiecijfer, aangewezen met meting, doelgroep, bron en jaar in de query (gepubliceerde versies houden hun eigen kopie; wat al weg is, geeft ook 204)")]
+    [Returns(StatusCodes.Status204NoContent), Returns(StatusCodes.Status400BadRequest), Returns(StatusCodes.Status404NotFound)]
+    public async Task<IResult> DeleteReference(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/municipalities/{gemeente}/references")] HttpRequest request, string gemeente, CancellationToken cancellationToken)
+    {
+        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return YardstickService.NotFound(gemeente).ToResult();
+        var query = request.Query;
+        var missing = new[] { "measure", "audience", "source", "year" }.Where(name => string.IsNullOrWhiteSpace(query[name])).ToList();
+        if (missing.Count > 0)
+            return Problem.BadRequest($"Zeg welk referentiecijfer weg moet: de query mist {string.Join(", ", missing)} (meting, doelgroep, bron en jaar, zoals ze in het bestand stonden).").ToResult();
+        var key = string.Join('|', query["measure"].ToString().Trim(), query["audience"].ToString().Trim(), query["source"].ToString().Trim(), query["year"].ToString().Trim());
+        await service.DeleteReferenceAsync(municipality, key, cancellationToken);
+        return Results.NoContent();
+    }
+
     /// <summary>A reference file holds at most 100 lines: 64 KB is plenty.</summary>
     public const long MaxReferenceBytes = 64 * 1024;
 

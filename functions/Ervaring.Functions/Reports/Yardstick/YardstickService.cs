@@ -125,6 +125,18 @@ public sealed class YardstickService(YardstickStore store, WaveStore waves, Repo
         return [];
     }
 
+    /// <summary>
+    /// Removes the reference figure with this key (<see cref="ReferenceFigure.Key"/>: measure|audience|source|year).
+    /// It is looked up among the stored figures rather than parsed, because a source may itself contain '|'. A key
+    /// that matches nothing (removed already, or never there) changes nothing. Published report versions keep the
+    /// copy they were composed with; only later versions go without it.
+    /// </summary>
+    public async Task DeleteReferenceAsync(string municipality, string key, CancellationToken cancellationToken)
+    {
+        var figure = (await store.ListReferencesAsync(municipality, cancellationToken)).FirstOrDefault(f => f.Key == key);
+        if (figure is not null) await store.DeleteReferenceAsync(municipality, figure, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ReportYearStatus>> YearsAsync(string municipality, CancellationToken cancellationToken) =>
         ReportYears.Account(municipality, await SurveysAsync(municipality, cancellationToken), await store.ListGapReasonsAsync(municipality, cancellationToken), clock.GetUtcNow().Year);
 

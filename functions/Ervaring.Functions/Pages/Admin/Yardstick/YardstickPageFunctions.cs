@@ -28,6 +28,7 @@ public sealed class YardstickPageFunctions(YardstickService service)
         ["verwijderd"] = "De streefwaarde is verwijderd.",
         ["reden"] = "De reden is bewaard.",
         ["referenties"] = "De referentiecijfers zijn ingelezen.",
+        ["referentie-verwijderd"] = "Het referentiecijfer is verwijderd. Gepubliceerde rapporten houden het; een nieuwe versie toont het niet meer.",
     };
 
     [Function("PagesYardstick"), Beheerder, Page, ScopeInCode(Scoped)]
@@ -122,7 +123,22 @@ public sealed class YardstickPageFunctions(YardstickService service)
                 StatusCodes.Status422UnprocessableEntity);
     }
 
-    /// <summary>The hidden field of a target's remove button: the target's key.</summary>
+    [Function("PagesYardstickReferenceDelete"), Beheerder, Page, FormPost, ScopeInCode(Scoped)]
+    public async Task<IResult> DeleteReference(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/referenties/verwijderen")] HttpRequest request, string gemeente, CancellationToken cancellationToken)
+    {
+        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return NotFound(gemeente);
+        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
+        if (form is null) return refused!;
+        var key = form[KeyField].ToString();
+        if (key.Length == 0)
+            return Message(Problem.BadRequest("Het formulier zei niet welk referentiecijfer weg moet. Open de pagina opnieuw en probeer het nog eens."), gemeente);
+        // Removing what is gone already (the same button sent twice) is a repeat, not an error.
+        await service.DeleteReferenceAsync(municipality, key, PageForms.Carried);
+        return Back(gemeente, "referentie-verwijderd", "#referenties");
+    }
+
+    /// <summary>The hidden field of a remove button (a target's or a reference figure's): the key of what goes.</summary>
     public const string KeyField = "sleutel";
 
     private async Task<IResult> ShowAgainAsync(string municipality, string form, IReadOnlyList<FieldError> errors, Dictionary<string, string> typed, CancellationToken ct) =>
