@@ -53,9 +53,8 @@ public sealed class YardstickPageFunctions(YardstickService service)
     public async Task<IResult> SaveTarget(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/streefwaarden")] HttpRequest request, string gemeente, CancellationToken cancellationToken)
     {
-        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return NotFound(gemeente);
-        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
-        if (form is null) return refused!;
+        var (municipality, form, refused) = await OpenAsync(request, gemeente, cancellationToken);
+        if (refused is not null) return refused;
         var typed = new[] { "audience", "measure", "dimension", "domainValue", "value", "targetYear", "policyTitle", "policyLink", "replaces" }
             .ToDictionary(f => f, f => form[$"doel-{f}"].ToString());
         var input = new TargetInput(typed["audience"], typed["measure"], typed["dimension"], typed["domainValue"], typed["value"], typed["targetYear"], typed["policyTitle"], typed["policyLink"]);
@@ -69,24 +68,18 @@ public sealed class YardstickPageFunctions(YardstickService service)
     public async Task<IResult> DeleteTarget(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/streefwaarden/verwijderen")] HttpRequest request, string gemeente, CancellationToken cancellationToken)
     {
-        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return NotFound(gemeente);
-        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
-        if (form is null) return refused!;
-        var key = form[KeyField].ToString();
-        if (!YardstickService.IsTargetKey(key))
-            return Message(Problem.BadRequest("Het formulier zei niet welke streefwaarde weg moet. Open de pagina opnieuw en probeer het nog eens."), gemeente);
-        // Removing what is gone already (the same button sent twice) is a repeat, not an error.
-        await service.DeleteTargetAsync(municipality, key, PageForms.Carried);
-        return Back(gemeente, "verwijderd", "#streefwaarden");
+        var (municipality, form, refused) = await OpenAsync(request, gemeente, cancellationToken);
+        if (refused is not null) return refused;
+        return await RemoveAsync(gemeente, form[KeyField].ToString(), YardstickService.IsTargetKey, "welke streefwaarde",
+            key => service.DeleteTargetAsync(municipality, key, PageForms.Carried), "verwijderd", "#streefwaarden");
     }
 
     [Function("PagesYardstickGapReasonPost"), Beheerder, Page, FormPost, ScopeInCode(Scoped)]
     public async Task<IResult> SaveGapReason(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/jaren")] HttpRequest request, string gemeente, CancellationToken cancellationToken)
     {
-        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return NotFound(gemeente);
-        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
-        if (form is null) return refused!;
+        var (municipality, form, refused) = await OpenAsync(request, gemeente, cancellationToken);
+        if (refused is not null) return refused;
         // A listed gap posts its year in a hidden field and its reason as "reden-{year}"; the form for an earlier year
         // (before the first wave) has the fields "jaar" and "reden" to type in.
         var yearText = form["jaar"].ToString().Trim();
@@ -106,9 +99,8 @@ public sealed class YardstickPageFunctions(YardstickService service)
     public async Task<IResult> ImportReferences(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/referenties")] HttpRequest request, string gemeente, CancellationToken cancellationToken)
     {
-        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return NotFound(gemeente);
-        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
-        if (form is null) return refused!;
+        var (municipality, form, refused) = await OpenAsync(request, gemeente, cancellationToken);
+        if (refused is not null) return refused;
         IReadOnlyList<string> errors;
         if (form.Files.GetFile("bestand") is not { Length: > 0 } file) errors = ["Kies een CSV-bestand met referentiecijfers; het gekozen bestand is leeg of ontbreekt."];
         else
@@ -127,19 +119,33 @@ public sealed class YardstickPageFunctions(YardstickService service)
     public async Task<IResult> DeleteReference(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Route + "/referenties/verwijderen")] HttpRequest request, string gemeente, CancellationToken cancellationToken)
     {
-        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return NotFound(gemeente);
-        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
-        if (form is null) return refused!;
-        var key = form[KeyField].ToString();
-        if (key.Length == 0)
-            return Message(Problem.BadRequest("Het formulier zei niet welk referentiecijfer weg moet. Open de pagina opnieuw en probeer het nog eens."), gemeente);
-        // Removing what is gone already (the same button sent twice) is a repeat, not an error.
-        await service.DeleteReferenceAsync(municipality, key, PageForms.Carried);
-        return Back(gemeente, "referentie-verwijderd", "#referenties");
+        var (municipality, form, refused) = await OpenAsync(request, gemeente, cancellationToken);
+        if (refused is not null) return refused;
+        return await RemoveAsync(gemeente, form[KeyField].ToString(), key => key.Length > 0, "welk referentiecijfer",
+            key => service.DeleteReferenceAsync(municipality, key, PageForms.Carried), "referentie-verwijderd", "#referenties");
     }
 
     /// <summary>The hidden field of a remove button (a target's or a reference figure's): the key of what goes.</summary>
     public const string KeyField = "sleutel";
+
+    /// <summary>
+    /// The start of every post: {gemeente} resolved to a municipality the officer covers (else the 404 page, before the
+    /// form is read), then the form with its antiforgery check. Exactly one of (municipality and form) or refusal is set.
+    /// </summary>
+    private async Task<(string Municipality, IFormCollection Form, IResult? Refused)> OpenAsync(HttpRequest request, string gemeente, CancellationToken cancellationToken)
+    {
+        if (await service.ResolveAsync(gemeente, OfficerScope.Of(request.HttpContext.User), cancellationToken) is not { } municipality) return ("", null!, NotFound(gemeente));
+        var (form, refused) = await PageForms.ReadAsync(request, cancellationToken);
+        return form is null ? ("", null!, refused!) : (municipality, form, null);
+    }
+
+    /// <summary>A remove button's post: the key it carries is checked, then removed; removing what is gone already (the same button sent twice) is a repeat, not an error.</summary>
+    private static async Task<IResult> RemoveAsync(string gemeente, string key, Func<string, bool> isKey, string which, Func<string, Task> remove, string done, string anchor)
+    {
+        if (!isKey(key)) return Message(Problem.BadRequest($"Het formulier zei niet {which} weg moet. Open de pagina opnieuw en probeer het nog eens."), gemeente);
+        await remove(key);
+        return Back(gemeente, done, anchor);
+    }
 
     private async Task<IResult> ShowAgainAsync(string municipality, string form, IReadOnlyList<FieldError> errors, Dictionary<string, string> typed, CancellationToken ct) =>
         Page<YardstickPage>(new { Model = new YardstickPageModel(await service.ReadAsync(municipality, ct)) { Form = form, Errors = errors, Typed = typed } },
