@@ -11,7 +11,8 @@ namespace Ervaring.Browser.Tests.Admin;
 /// <summary>
 /// Issue 20, point 6 in Chromium: an action is changed (the same change sent twice at once stays one action), deleting
 /// asks once on a page that needs no JavaScript, an empty interpretation asks before it wipes one, and error pages —
-/// a stale form, a page that does not exist — keep the site's layout and a way back. axe on every page visited.
+/// a stale form, a page that does not exist, a page the signed-in role may not open — keep the site's layout and a way
+/// back. axe on every page visited.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class EditingWithoutLosingWorkTests(BrowserFixture fixture)
@@ -150,6 +151,22 @@ public sealed class EditingWithoutLosingWorkTests(BrowserFixture fixture)
         await ExpectLayoutAsync(page);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Naar de rapporten voor de raad" })).ToHaveAttributeAsync("href", "/raad");
         await PageChecks.AuditAndSaveAsync(page, "niet-gevonden-raad");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_page_the_signed_in_role_may_not_open_keeps_the_layout_and_a_way_back()
+    {
+        // A researcher's key signs in, but making a wave is the beheerder's: 403, in the site's own frame.
+        var page = await fixture.NewPageAsync();
+        await AdminSession.SignInAsync(page, AppFixture.ResearcherKey);
+        var forbidden = await page.GotoAsync("/beheer/metingen/nieuw");
+        Assert.Equal(403, forbidden!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Geen toegang" })).ToBeVisibleAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("U bent ingelogd, maar met een rol die deze pagina's niet mag gebruiken. Log in met een beheerderssleutel.");
+        await ExpectLayoutAsync(page);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Terug naar de metingen" })).ToHaveAttributeAsync("href", "/beheer");
+        await PageChecks.AuditAndSaveAsync(page, "geen-toegang-beheer");
         await page.Context.CloseAsync();
     }
 
