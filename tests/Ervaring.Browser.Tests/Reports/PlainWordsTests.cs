@@ -60,11 +60,16 @@ public sealed class PlainWordsTests(BrowserFixture fixture)
 
         await AdminSession.SignInAsync(page);
         await page.GotoAsync($"/beheer/metingen/{latest.Id}/rapportage");
+        // The groups behind the subtotals (folded away): gemeente, doelgroep, zorgvorm, leeftijdsgroep.
         var strata = await page.Locator("#respons-per-laag tbody tr").EvaluateAllAsync<string[][]>(
-            "rows => rows.map(r => [r.cells[0].innerText.trim(), r.cells[1].innerText.trim()])");
+            "rows => rows.map(r => Array.from(r.cells).slice(0, 4).map(c => c.textContent.trim()))");
         Assert.NotEmpty(strata);
-        foreach (var group in strata.GroupBy(s => (s[0], s[1][..s[1].LastIndexOf('|')])))
-            AssertAgeOrder(group.Select(s => s[1][(s[1].LastIndexOf('|') + 1)..]).ToList(), $"dashboard, {group.Key}");
+        foreach (var group in strata.GroupBy(s => (s[0], s[1], s[2])))
+            AssertAgeOrder(group.Select(s => s[3]).ToList(), $"dashboard, {group.Key}");
+        // One subtotal per municipality and audience, adding up its groups.
+        var subtotals = await page.Locator("#respons-per-gemeente tbody tr").EvaluateAllAsync<string[][]>(
+            "rows => rows.map(r => Array.from(r.cells).map(c => c.textContent.trim()))");
+        Assert.Equal(strata.Select(s => (s[0], s[1])).Distinct().Count(), subtotals.Length);
         await AssertNoOldNamesAsync(page, "dashboard");
         await PageChecks.AuditAndSaveAsync(page, "dashboard-woorden");
         await page.GotoAsync($"/beheer/metingen/{latest.Id}");

@@ -163,7 +163,7 @@ public sealed class PolicyLoopTests(AppFixture fixture)
         Assert.Contains("no-store", dashboard.Headers.CacheControl?.ToString());
         var html = await dashboard.Content.ReadAsStringAsync();
         Assert.Contains("Tussenstand — niet publiceren", html);
-        Assert.Contains("Respons per doelgroep", html);
+        Assert.Contains("Respons per gemeente en doelgroep", html);
         Assert.DoesNotContain("Rapport publiceren", html);
         Assert.DoesNotContain("/rapportage/concept", html);
         Assert.Equal(HttpStatusCode.OK, (await researcher.GetAsync($"/beheer/metingen/{scenario.WaveId}/open-antwoorden")).StatusCode);
