@@ -31,7 +31,7 @@ public sealed class AppProcessTests(AppFixture fixture)
         process.BeginErrorReadLine();
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
             var health = await RetryUntilAnswered(() => client.GetAsync("/health"));
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             var codePage = await client.GetAsync("/s/");
@@ -48,7 +48,8 @@ public sealed class AppProcessTests(AppFixture fixture)
 
     private static async Task<HttpResponseMessage> RetryUntilAnswered(Func<Task<HttpResponseMessage>> request)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // A busy CI machine may take a while to start a process: refused connections are retried for a minute.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
             try { return await request(); }
