@@ -12,7 +12,10 @@ namespace Ervaring.Core.Comparison;
 public sealed record ReferenceFigure(string Measure, string Audience, string Source, int Year, string Population, double Value,
     double? CiLow, double? CiHigh, bool Comparable, string? Difference)
 {
-    public string Key => string.Join('|', Measure, Audience, Source, Year.ToString(CultureInfo.InvariantCulture));
+    public string Key => KeyOf(Measure, Audience, Source, Year.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>What names one figure (the same measure, audience, source and year replace each other), also for a removal asked by its parts.</summary>
+    public static string KeyOf(string measure, string audience, string source, string year) => string.Join('|', measure, audience, source, year);
 
     public string ComparabilityLabel => Comparable ? ReferenceFigureCsv.Good : ReferenceFigureCsv.NotGood;
 }

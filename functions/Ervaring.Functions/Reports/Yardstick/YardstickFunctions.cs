@@ -88,7 +88,7 @@ public sealed class YardstickFunctions(YardstickService service)
         var missing = new[] { "measure", "audience", "source", "year" }.Where(name => string.IsNullOrWhiteSpace(query[name])).ToList();
         if (missing.Count > 0)
             return Problem.BadRequest($"Zeg welk referentiecijfer weg moet: de query mist {string.Join(", ", missing)} (meting, doelgroep, bron en jaar, zoals ze in het bestand stonden).").ToResult();
-        var key = string.Join('|', query["measure"].ToString().Trim(), query["audience"].ToString().Trim(), query["source"].ToString().Trim(), query["year"].ToString().Trim());
+        var key = Core.Comparison.ReferenceFigure.KeyOf(query["measure"].ToString().Trim(), query["audience"].ToString().Trim(), query["source"].ToString().Trim(), query["year"].ToString().Trim());
         await service.DeleteReferenceAsync(municipality, key, cancellationToken);
         return Results.NoContent();
     }
